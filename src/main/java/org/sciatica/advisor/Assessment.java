@@ -1,0 +1,228 @@
+package org.sciatica.advisor;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a therapist knows about a client's sciatica: the facts the rules reason over.
+ *
+ * <p>Validated at construction: a missing required field or an out-of-range value raises an
+ * {@link InvalidAssessmentException} that names the field, the value and the allowed values.
+ * The sets are unmodifiable and iterate in the enum's declaration order; a repeated entry counts once.
+ *
+ * @param id           the caller's reference, echoed in the recommendation; may be null
+ * @param cause        what drives the sciatica; required
+ * @param sensitivity  pressure sensitivity; required
+ * @param inflammation inflammation of the painful region; required
+ * @param painLevel    0 to 10 (0-3 mild, 4-6 moderate, 7-10 severe)
+ * @param course       how the sciatica has behaved over time; null when not reported
+ * @param symptoms     reported symptoms
+ * @param tenseAreas   where the client is tense
+ * @param redFlags     findings that call for referral
+ * @param conditions   health conditions
+ */
+public record Assessment(
+        String id,
+        Cause cause,
+        Sensitivity sensitivity,
+        Inflammation inflammation,
+        int painLevel,
+        Course course,
+        Set<Symptom> symptoms,
+        Set<BodyArea> tenseAreas,
+        Set<RedFlag> redFlags,
+        Set<Condition> conditions) {
+
+    /** Lowest pain level. */
+    public static final int MIN_PAIN = 0;
+    /** Highest pain level. */
+    public static final int MAX_PAIN = 10;
+    /** Lowest pain level counted as severe. */
+    public static final int SEVERE_PAIN = 7;
+
+    public Assessment {
+        requirePresent("cause", cause, Cause.class);
+        requirePresent("sensitivity", sensitivity, Sensitivity.class);
+        requirePresent("inflammation", inflammation, Inflammation.class);
+        if (painLevel < MIN_PAIN || painLevel > MAX_PAIN) {
+            throw new InvalidAssessmentException("painLevel",
+                    "painLevel must be a whole number from 0 to 10, was " + painLevel);
+        }
+        symptoms = copyOf("symptoms", symptoms, Symptom.class);
+        tenseAreas = copyOf("tenseAreas", tenseAreas, BodyArea.class);
+        redFlags = copyOf("redFlags", redFlags, RedFlag.class);
+        conditions = copyOf("conditions", conditions, Condition.class);
+    }
+
+    /** A builder with nothing set; {@code cause}, {@code sensitivity}, {@code inflammation} and {@code painLevel} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this assessment's values, to derive a variant. */
+    public Builder toBuilder() {
+        return new Builder().id(id).cause(cause).sensitivity(sensitivity).inflammation(inflammation)
+                .painLevel(painLevel).course(course).symptoms(symptoms).tenseAreas(tenseAreas)
+                .redFlags(redFlags).conditions(conditions);
+    }
+
+    /** True when the pain level is severe (7 to 10). */
+    public boolean severePain() {
+        return painLevel >= SEVERE_PAIN;
+    }
+
+    /** One line for people: cause, sensitivity, inflammation, pain and whatever else is present. */
+    public String summary() {
+        StringBuilder s = new StringBuilder()
+                .append(cause).append(", sensitivity ").append(sensitivity)
+                .append(", inflammation ").append(inflammation).append(", pain ").append(painLevel);
+        if (course != null) {
+            s.append(", course ").append(course);
+        }
+        appendSet(s, "symptoms", symptoms);
+        appendSet(s, "tense", tenseAreas);
+        appendSet(s, "red flags", redFlags);
+        appendSet(s, "conditions", conditions);
+        return s.toString();
+    }
+
+    private static void appendSet(StringBuilder s, String label, Set<?> values) {
+        if (!values.isEmpty()) {
+            s.append(", ").append(label).append(' ')
+                    .append(values.stream().map(String::valueOf).collect(Collectors.joining("+")));
+        }
+    }
+
+    /** The allowed values of an enum, comma separated, for error messages. */
+    static String allowed(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static void requirePresent(String field, Object value, Class<? extends Enum<?>> type) {
+        if (value == null) {
+            throw new InvalidAssessmentException(field,
+                    field + " is required: one of " + allowed(type));
+        }
+    }
+
+    private static <E extends Enum<E>> Set<E> copyOf(String field, Collection<E> values, Class<E> type) {
+        if (values == null || values.isEmpty()) {
+            return Collections.unmodifiableSet(EnumSet.noneOf(type));
+        }
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        for (E value : values) {
+            if (value == null) {
+                throw new InvalidAssessmentException(field,
+                        field + " must not contain null; allowed values: " + allowed(type));
+            }
+            copy.add(value);
+        }
+        return Collections.unmodifiableSet(copy);
+    }
+
+    /** Builds an {@link Assessment}; validation happens in {@link #build()}. Not thread-safe. */
+    public static final class Builder {
+        private String id;
+        private Cause cause;
+        private Sensitivity sensitivity;
+        private Inflammation inflammation;
+        private Integer painLevel;
+        private Course course;
+        private Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
+        private Set<BodyArea> tenseAreas = EnumSet.noneOf(BodyArea.class);
+        private Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
+        private Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+
+        private Builder() {
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder cause(Cause cause) {
+            this.cause = cause;
+            return this;
+        }
+
+        public Builder sensitivity(Sensitivity sensitivity) {
+            this.sensitivity = sensitivity;
+            return this;
+        }
+
+        public Builder inflammation(Inflammation inflammation) {
+            this.inflammation = inflammation;
+            return this;
+        }
+
+        public Builder painLevel(int painLevel) {
+            this.painLevel = painLevel;
+            return this;
+        }
+
+        /** @param course the course, or null for not reported */
+        public Builder course(Course course) {
+            this.course = course;
+            return this;
+        }
+
+        public Builder symptoms(Symptom... symptoms) {
+            return symptoms(Arrays.asList(symptoms));
+        }
+
+        public Builder symptoms(Collection<Symptom> symptoms) {
+            this.symptoms = collect(symptoms);
+            return this;
+        }
+
+        public Builder tenseAreas(BodyArea... areas) {
+            return tenseAreas(Arrays.asList(areas));
+        }
+
+        public Builder tenseAreas(Collection<BodyArea> areas) {
+            this.tenseAreas = collect(areas);
+            return this;
+        }
+
+        public Builder redFlags(RedFlag... redFlags) {
+            return redFlags(Arrays.asList(redFlags));
+        }
+
+        public Builder redFlags(Collection<RedFlag> redFlags) {
+            this.redFlags = collect(redFlags);
+            return this;
+        }
+
+        public Builder conditions(Condition... conditions) {
+            return conditions(Arrays.asList(conditions));
+        }
+
+        public Builder conditions(Collection<Condition> conditions) {
+            this.conditions = collect(conditions);
+            return this;
+        }
+
+        // Kept as given (nulls included) so that build() reports a null entry with its field name.
+        private static <E> Set<E> collect(Collection<E> values) {
+            return values == null ? null : new java.util.LinkedHashSet<>(values);
+        }
+
+        /**
+         * @throws InvalidAssessmentException naming the field when a required field is missing or
+         *                                    a value is out of range
+         */
+        public Assessment build() {
+            if (painLevel == null) {
+                throw new InvalidAssessmentException("painLevel",
+                        "painLevel is required: a whole number from 0 to 10");
+            }
+            return new Assessment(id, cause, sensitivity, inflammation, painLevel, course,
+                    symptoms, tenseAreas, redFlags, conditions);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.sciatica.advisor;
+
+/**
+ * An assessment that cannot be evaluated: a required field is missing or a value is out of range.
+ * The message names the field, the value given and what is allowed.
+ */
+public final class InvalidAssessmentException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    /**
+     * @param field   the offending field, as named in the JSON contract (for example {@code painLevel})
+     * @param message a complete sentence naming the field, the value and the allowed values
+     */
+    public InvalidAssessmentException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    /** The offending field, as named in the JSON contract; null when the input is not an object at all. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,8 @@
+package org.sciatica.advisor;
+
+/** Pressure a therapist applies, lightest first. */
+public enum Pressure {
+    LIGHT,
+    MODERATE,
+    FIRM
+}

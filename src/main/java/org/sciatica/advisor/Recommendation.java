@@ -1,0 +1,167 @@
+package org.sciatica.advisor;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the rules advise for one {@link Assessment}. Immutable; every list is unmodifiable.
+ *
+ * <p>Every claim carries its {@link Reason}s: which rule made it and what that rule rests on.
+ * Each of the five techniques appears exactly once, in {@link #techniques()} (ranked, best first)
+ * or in {@link #excluded()}.
+ *
+ * @param id           the assessment's id, echoed; may be null
+ * @param disposition  proceed, proceed with caution, or refer
+ * @param referral     why and how urgently to refer; null unless the disposition is {@link Disposition#REFER}
+ * @param techniques   techniques to use, best first; empty on referral
+ * @param excluded     techniques not to use, with why, in {@link Technique} order
+ * @param warnings     warnings, most severe first
+ * @param focusAreas   areas to work on, in {@link BodyArea} order; empty on referral
+ * @param sessionPlan  how to run the session and how often; empty steps on referral
+ * @param firedRules   ids of the rules that fired, in rule-base order
+ * @param rulesVersion identifies the rule base that produced this answer
+ */
+public record Recommendation(
+        String id,
+        Disposition disposition,
+        Referral referral,
+        List<RankedTechnique> techniques,
+        List<ExcludedTechnique> excluded,
+        List<Warning> warnings,
+        List<FocusArea> focusAreas,
+        SessionPlan sessionPlan,
+        List<String> firedRules,
+        String rulesVersion) {
+
+    public Recommendation {
+        Objects.requireNonNull(disposition, "disposition");
+        if ((disposition == Disposition.REFER) != (referral != null)) {
+            throw new IllegalArgumentException("referral must be present exactly when disposition is REFER, was "
+                    + disposition + " with referral " + referral);
+        }
+        techniques = List.copyOf(techniques);
+        excluded = List.copyOf(excluded);
+        warnings = List.copyOf(warnings);
+        focusAreas = List.copyOf(focusAreas);
+        Objects.requireNonNull(sessionPlan, "sessionPlan");
+        firedRules = List.copyOf(firedRules);
+        Objects.requireNonNull(rulesVersion, "rulesVersion");
+    }
+
+    /** The best-ranked technique, if any technique is recommended. */
+    public Optional<RankedTechnique> firstTechnique() {
+        return techniques.isEmpty() ? Optional.empty() : Optional.of(techniques.get(0));
+    }
+
+    /** The recommendation for one technique, if it is recommended. */
+    public Optional<RankedTechnique> technique(Technique technique) {
+        return techniques.stream().filter(t -> t.technique() == technique).findFirst();
+    }
+
+    /** True when the technique is excluded. */
+    public boolean excludes(Technique technique) {
+        return excluded.stream().anyMatch(e -> e.technique() == technique);
+    }
+
+    /** True when a warning with this code is present. */
+    public boolean warns(WarningCode code) {
+        return warnings.stream().anyMatch(w -> w.code() == code);
+    }
+
+    /**
+     * Why a claim is made: the rule that made it and what the rule rests on.
+     *
+     * @param text   the reason in words
+     * @param ruleId the id of the rule that made the claim
+     * @param source the published source or guideline the rule rests on
+     */
+    public record Reason(String text, String ruleId, String source) {
+        public Reason {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** A recommended technique, its pressure and why it is recommended. */
+    public record RankedTechnique(Technique technique, Pressure pressure, List<Reason> reasons) {
+        public RankedTechnique {
+            Objects.requireNonNull(technique, "technique");
+            Objects.requireNonNull(pressure, "pressure");
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** A technique not to use, and why. */
+    public record ExcludedTechnique(Technique technique, List<Reason> reasons) {
+        public ExcludedTechnique {
+            Objects.requireNonNull(technique, "technique");
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A warning for the therapist.
+     *
+     * @param code     what the warning means (fixed per code)
+     * @param severity how serious it is (fixed per code)
+     * @param message  the warning in words
+     * @param ruleId   the rule that raised it
+     * @param source   what that rule rests on
+     */
+    public record Warning(WarningCode code, Severity severity, String message, String ruleId, String source) {
+        public Warning {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** An area to work on, and why. */
+    public record FocusArea(BodyArea area, List<Reason> reasons) {
+        public FocusArea {
+            Objects.requireNonNull(area, "area");
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** Why and how urgently a referred client needs medical assessment. */
+    public record Referral(Urgency urgency, List<Reason> reasons) {
+        public Referral {
+            Objects.requireNonNull(urgency, "urgency");
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * How to run the session and how often.
+     *
+     * @param steps           the steps in order
+     * @param sessionsPerWeek how many sessions a week; null when the sources give no frequency for the case
+     */
+    public record SessionPlan(List<PlanStep> steps, SessionsPerWeek sessionsPerWeek) {
+        public SessionPlan {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** One step of the session plan, with the rule that added it. */
+    public record PlanStep(String text, String ruleId) {
+        public PlanStep {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(ruleId, "ruleId");
+        }
+    }
+
+    /** A range of sessions per week. */
+    public record SessionsPerWeek(int min, int max) {
+        public SessionsPerWeek {
+            if (min < 0 || max < min) {
+                throw new IllegalArgumentException("sessionsPerWeek must satisfy 0 <= min <= max, was " + min + ".." + max);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.sciatica.advisor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.sciatica.advisor.internal.Engine;
+import org.sciatica.advisor.internal.RuleFile;
+
+/**
+ * The entry point: recommends massage techniques for one {@link Assessment} at a time.
+ *
+ * <p>Build it once, at start-up (compiling the rules takes about a second), and share it: it is
+ * immutable and safe to use from any number of threads. Each {@link #advise} call runs the rules in
+ * a fresh rule session that is always disposed, so no call sees another's facts.
+ *
+ * <pre>{@code
+ * SciaticaAdvisor advisor = SciaticaAdvisor.withBundledRules();
+ * Recommendation r = advisor.advise(Assessment.builder()
+ *         .cause(Cause.PIRIFORMIS_SYNDROME).sensitivity(Sensitivity.MODERATE)
+ *         .inflammation(Inflammation.NONE).painLevel(5).build());
+ * }</pre>
+ */
+public final class SciaticaAdvisor {
+    private final Engine engine;
+
+    private SciaticaAdvisor(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * An advisor with the rules that ship in the jar.
+     *
+     * @throws RuleLoadException only if the jar itself is broken
+     */
+    public static SciaticaAdvisor withBundledRules() {
+        return builder().build();
+    }
+
+    /** A builder that starts from the bundled rules and can add rule directories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the rules over one assessment.
+     *
+     * @param assessment the client's assessment, already validated by its constructor
+     * @return the recommendation; never null
+     * @throws NullPointerException  if {@code assessment} is null
+     * @throws IllegalStateException if an added rule fails while running (a bug in that rule)
+     */
+    public Recommendation advise(Assessment assessment) {
+        Objects.requireNonNull(assessment, "assessment");
+        return engine.advise(assessment);
+    }
+
+    /** Every loaded rule, in load order: id, name, file and source. */
+    public List<RuleInfo> rules() {
+        return engine.catalog();
+    }
+
+    /** Identifies the loaded rules: the library version and a digest of every rule file's text. */
+    public String rulesVersion() {
+        return engine.version();
+    }
+
+    /** The library's version. */
+    public static String version() {
+        return Engine.productVersion();
+    }
+
+    /** Builds a {@link SciaticaAdvisor}. Not thread-safe; the advisor it builds is. */
+    public static final class Builder {
+        private final List<Path> ruleDirectories = new ArrayList<>();
+        private boolean bundled = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds every {@code .drl} file directly in {@code directory}, in name order, after the
+         * bundled rules. Rule files are code: add only directories you trust.
+         */
+        public Builder addRuleDirectory(Path directory) {
+            ruleDirectories.add(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        /**
+         * Leaves the bundled rules out, so only the added directories count; for rule authors who
+         * test a rule set of their own. The advisor then gives only what those rules say.
+         */
+        public Builder withoutBundledRules() {
+            bundled = false;
+            return this;
+        }
+
+        /**
+         * Reads and compiles the rules.
+         *
+         * @throws RuleLoadException listing every problem: unreadable directories, compile errors
+         *                           with file, line and column, rules without {@code @id} or
+         *                           {@code @source}, duplicate ids
+         */
+        public SciaticaAdvisor build() {
+            List<RuleFile> files = new ArrayList<>();
+            if (bundled) {
+                files.addAll(RuleFile.bundled());
+            }
+            for (Path dir : ruleDirectories) {
+                files.addAll(RuleFile.directory(dir));
+            }
+            if (files.isEmpty()) {
+                throw new RuleLoadException(List.of(new RuleProblem("(none)", 0, 0,
+                        "no rules: the bundled rules were left out and no rule directory was added")));
+            }
+            return new SciaticaAdvisor(Engine.compile(files));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.sciatica.advisor;
+
+/**
+ * Warning codes a recommendation can carry. Each code has one fixed meaning, one severity and the
+ * least cautious disposition it allows; programs may rely on all three. The first seven are fixed by the product contract.
+ */
+public enum WarningCode {
+    /** In every answer that is not a referral: never press directly on the sciatic nerve. */
+    NO_DIRECT_NERVE_PRESSURE(Severity.CAUTION, Disposition.PROCEED),
+    /** A red flag is present: refer, no massage. */
+    RED_FLAG_REFERRAL(Severity.REFERRAL, Disposition.REFER),
+    /** A condition rules out massage until a clinician clears it (deep vein thrombosis). */
+    CONDITION_REFERRAL(Severity.REFERRAL, Disposition.REFER),
+    /** Every technique is excluded: refer instead of proceeding. */
+    NO_SAFE_TECHNIQUE(Severity.REFERRAL, Disposition.REFER),
+    /** The cause is a spinal nerve compression: massage eases the muscles around it, it does not treat it. */
+    NERVE_COMPRESSION_CAUSE(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** The cause is unknown: identify it; conservative plan meanwhile. */
+    CAUSE_UNKNOWN(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** Pain level 7 to 10: the client should consult a clinician; no firm pressure. */
+    SEVERE_PAIN_CONSULT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** Anticoagulant therapy or a bleeding disorder: no deep or forceful pressure (bruising, bleeding). */
+    BLEEDING_RISK(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
+    /** Reduced heat sensation (neuropathy, diabetes, numbness): no heat. */
+    REDUCED_HEAT_SENSATION(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
+    /** Pregnancy: the client's health care provider should agree to massage; no heat, careful positioning. */
+    PREGNANCY(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** Osteoporosis: weakened bones, no deep or firm pressure. */
+    WEAKENED_BONES(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
+    /** Recent surgery: no massage on or near the surgical area; deep work excluded. */
+    RECENT_SURGERY(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** Skin condition: avoid affected skin; no hot stones. */
+    SKIN_CONDITION(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
+    /** Varicose veins: no pressure over the affected veins. */
+    VARICOSE_VEINS(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** Acute inflammation: gentle work only, no heat. */
+    ACUTE_INFLAMMATION(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION);
+
+    private final Severity severity;
+    private final Disposition disposition;
+
+    WarningCode(Severity severity, Disposition disposition) {
+        this.severity = severity;
+        this.disposition = disposition;
+    }
+
+    /**
+     * The least cautious disposition an answer carrying this warning can have: {@code PROCEED} for
+     * the standing nerve warning, {@code REFER} for the referral codes, {@code PROCEED_WITH_CAUTION}
+     * for the rest.
+     */
+    public Disposition disposition() {
+        return disposition;
+    }
+
+    /** The severity every warning with this code carries. */
+    public Severity severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,11 @@
+package org.sciatica.advisor.internal;
+
+/** How many sessions a week suit the client. When several rules give one, the most conservative wins. */
+public record Frequency(int min, int max, String reason) {
+    public Frequency {
+        if (min < 0 || max < min || max > 7) {
+            throw new IllegalArgumentException("sessions per week must satisfy 0 <= min <= max <= 7, was " + min + ".." + max);
+        }
+        Checks.text("reason", reason);
+    }
+}

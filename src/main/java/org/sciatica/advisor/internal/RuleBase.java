@@ -1,0 +1,219 @@
+package org.sciatica.advisor.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.io.ResourceFactory;
+import org.sciatica.advisor.RuleInfo;
+import org.sciatica.advisor.RuleLoadException;
+import org.sciatica.advisor.RuleProblem;
+
+/**
+ * Compiled rules: the shareable {@link KieBase} and the catalog of rules read from their metadata.
+ * Immutable and safe to share between threads.
+ */
+public final class RuleBase {
+    private final KieBase kieBase;
+    private final List<RuleInfo> catalog;
+    private final Map<String, Integer> positionById;
+    private final Map<String, RuleInfo> infoByKey;
+    private final Map<String, RuleInfo> infoById;
+    private final String version;
+
+    private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version) {
+        this.kieBase = kieBase;
+        this.catalog = List.copyOf(catalog);
+        this.infoByKey = Map.copyOf(infoByKey);
+        this.version = version;
+        Map<String, Integer> positions = new HashMap<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (int i = 0; i < catalog.size(); i++) {
+            positions.put(catalog.get(i).id(), i);
+            byId.put(catalog.get(i).id(), catalog.get(i));
+        }
+        this.positionById = Map.copyOf(positions);
+        this.infoById = Map.copyOf(byId);
+    }
+
+    /**
+     * Compiles the files, in order, into one rule base and checks every rule's metadata.
+     *
+     * @param files          the DRL files
+     * @param productVersion the library version, the first part of {@link #version()}
+     * @throws RuleLoadException listing every compile error and every metadata problem
+     */
+    public static RuleBase compile(List<RuleFile> files, String productVersion) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (RuleFile file : files) {
+            Resource resource = ResourceFactory.newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(file.name());
+            resource.setResourceType(ResourceType.DRL);
+            batch.add(resource, ResourceType.DRL);
+        }
+        batch.build();
+        if (builder.hasErrors()) {
+            List<RuleProblem> problems = new ArrayList<>();
+            long n = 0;
+            for (KnowledgeBuilderResult error : builder.getErrors()) {
+                problems.add(toProblem(error, n++));
+            }
+            problems.sort(Comparator.comparing(RuleProblem::file, Comparator.comparingInt(f -> indexOf(files, f)))
+                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+            throw new RuleLoadException(problems);
+        }
+        KieBase kieBase = builder.newKieBase();
+
+        List<RuleImpl> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                rules.add((RuleImpl) rule);
+            }
+        }
+        rules.sort(Comparator.comparingInt((RuleImpl r) -> indexOf(files, fileOf(r))).thenComparingInt(RuleImpl::getLoadOrder));
+
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleInfo> catalog = new ArrayList<>();
+        Map<String, RuleInfo> byKey = new HashMap<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (RuleImpl rule : rules) {
+            String file = fileOf(rule);
+            String id = metadata(rule, "id");
+            String source = metadata(rule, "source");
+            if (id == null) {
+                problems.add(new RuleProblem(file, 0, 0, "rule \"" + rule.getName() + "\" has no @id(\"...\") metadata"));
+            }
+            if (source == null) {
+                problems.add(new RuleProblem(file, 0, 0, "rule \"" + rule.getName() + "\" has no @source(\"...\") metadata"));
+            }
+            if (id == null || source == null) {
+                continue;
+            }
+            RuleInfo info = new RuleInfo(id, rule.getName(), file, source);
+            RuleInfo clash = byId.putIfAbsent(id, info);
+            if (clash != null) {
+                problems.add(new RuleProblem(file, 0, 0, "rule \"" + rule.getName() + "\" reuses @id(\"" + id
+                        + "\") of rule \"" + clash.name() + "\" in " + clash.file()));
+                continue;
+            }
+            catalog.add(info);
+            byKey.put(key(rule), info);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleLoadException(problems);
+        }
+        return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(files));
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Every rule, in load order: by file, then as written in the file. */
+    public List<RuleInfo> catalog() {
+        return catalog;
+    }
+
+    /** The library version and a digest of the rule files' text: changes whenever a rule changes. */
+    public String version() {
+        return version;
+    }
+
+    /** The rule's catalog entry. */
+    RuleInfo info(Rule rule) {
+        RuleInfo info = infoByKey.get(key(rule));
+        if (info == null) {
+            throw new IllegalStateException("rule \"" + rule.getName() + "\" is not in the catalog");
+        }
+        return info;
+    }
+
+    /** A rule's catalog entry by id, or null. */
+    public RuleInfo byId(String id) {
+        return infoById.get(id);
+    }
+
+    /** Orders rule ids by their position in the catalog. */
+    Comparator<String> ruleOrder() {
+        return Comparator.comparingInt(id -> positionById.getOrDefault(id, Integer.MAX_VALUE));
+    }
+
+    private static String key(Rule rule) {
+        return rule.getPackageName() + "/" + rule.getName();
+    }
+
+    private static String fileOf(RuleImpl rule) {
+        Resource resource = rule.getResource();
+        return resource == null || resource.getSourcePath() == null ? "?" : resource.getSourcePath();
+    }
+
+    private static int indexOf(List<RuleFile> files, String name) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return files.size();
+    }
+
+    private static String metadata(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1).strip();
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private static RuleProblem toProblem(KnowledgeBuilderResult error, long n) {
+        var message = error.asMessage(n);
+        String file = message.getPath() != null ? message.getPath()
+                : error.getResource() != null && error.getResource().getSourcePath() != null
+                        ? error.getResource().getSourcePath() : "?";
+        int line = message.getLine();
+        if (line <= 0 && error.getLines() != null && error.getLines().length > 0) {
+            line = error.getLines()[0];
+        }
+        String text = message.getText() == null ? error.getMessage() : message.getText();
+        return new RuleProblem(file, Math.max(line, 0), Math.max(message.getColumn(), 0), oneLine(text));
+    }
+
+    private static String oneLine(String text) {
+        return String.join(" ", text.strip().split("\\s*\\R\\s*"));
+    }
+
+    private static String digest(List<RuleFile> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : files) {
+                sha.update(file.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(file.content().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "rules." + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.sciatica.advisor.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.sciatica.advisor.RuleLoadException;
+import org.sciatica.advisor.RuleProblem;
+
+/**
+ * The text of one DRL file and the name it is reported under.
+ *
+ * @param name    the file as a user knows it: {@code rules/10-red-flags.drl} or the path given
+ * @param content the DRL text
+ */
+public record RuleFile(String name, String content) {
+    private static final String BUNDLED = "org/sciatica/advisor/rules/";
+
+    public RuleFile {
+        Checks.notNull("name", name);
+        Checks.notNull("content", content);
+    }
+
+    /** The rule files that ship inside the jar, in load order (listed in {@code rules/index.txt}). */
+    public static List<RuleFile> bundled() {
+        ClassLoader loader = RuleFile.class.getClassLoader();
+        List<RuleFile> files = new ArrayList<>();
+        for (String line : read(loader, BUNDLED + "index.txt").split("\n")) {
+            String file = line.strip();
+            if (!file.isEmpty() && !file.startsWith("#")) {
+                files.add(new RuleFile("rules/" + file, read(loader, BUNDLED + file)));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Every {@code .drl} file directly in a directory, in name order.
+     *
+     * @throws RuleLoadException when the directory does not exist, is not a directory, holds no
+     *                           rule file or cannot be read
+     */
+    public static List<RuleFile> directory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw problem(dir, Files.exists(dir) ? "not a directory" : "no such directory");
+        }
+        List<Path> drl;
+        try (Stream<Path> entries = Files.list(dir)) {
+            drl = entries.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw problem(dir, "cannot list the directory: " + e.getMessage());
+        }
+        if (drl.isEmpty()) {
+            throw problem(dir, "no .drl rule file in this directory");
+        }
+        List<RuleFile> files = new ArrayList<>();
+        for (Path p : drl) {
+            try {
+                files.add(new RuleFile(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw problem(p, "cannot read the file: " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw problem(p, "cannot read the file: " + e.getCause().getMessage());
+            }
+        }
+        return files;
+    }
+
+    private static RuleLoadException problem(Path path, String message) {
+        return new RuleLoadException(List.of(new RuleProblem(path.toString(), 0, 0, message)));
+    }
+
+    private static String read(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled rule resource missing from the class path: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled rule resource " + resource, e);
+        }
+    }
+}
