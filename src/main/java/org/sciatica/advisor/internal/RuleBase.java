@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -75,6 +77,11 @@ public final class RuleBase {
             for (KnowledgeBuilderResult error : builder.getErrors()) {
                 problems.add(toProblem(error, n++));
             }
+            // "Parser returned a null Package" only repeats that a file had syntax errors.
+            if (problems.stream().anyMatch(p -> !p.message().contains("null Package"))) {
+                problems.removeIf(p -> p.message().contains("Parser returned a null Package")
+                        && problems.stream().anyMatch(q -> q != p && q.file().equals(p.file())));
+            }
             problems.sort(Comparator.comparing(RuleProblem::file, Comparator.comparingInt(f -> indexOf(files, f)))
                     .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
             throw new RuleLoadException(problems);
@@ -95,13 +102,14 @@ public final class RuleBase {
         Map<String, RuleInfo> byId = new HashMap<>();
         for (RuleImpl rule : rules) {
             String file = fileOf(rule);
+            int[] at = declaration(files, file, rule.getName());
             String id = metadata(rule, "id");
             String source = metadata(rule, "source");
             if (id == null) {
-                problems.add(new RuleProblem(file, 0, 0, "rule \"" + rule.getName() + "\" has no @id(\"...\") metadata"));
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" has no @id(\"...\") metadata"));
             }
             if (source == null) {
-                problems.add(new RuleProblem(file, 0, 0, "rule \"" + rule.getName() + "\" has no @source(\"...\") metadata"));
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" has no @source(\"...\") metadata"));
             }
             if (id == null || source == null) {
                 continue;
@@ -109,7 +117,7 @@ public final class RuleBase {
             RuleInfo info = new RuleInfo(id, rule.getName(), file, source);
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
-                problems.add(new RuleProblem(file, 0, 0, "rule \"" + rule.getName() + "\" reuses @id(\"" + id
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" reuses @id(\"" + id
                         + "\") of rule \"" + clash.name() + "\" in " + clash.file()));
                 continue;
             }
@@ -164,6 +172,24 @@ public final class RuleBase {
         return resource == null || resource.getSourcePath() == null ? "?" : resource.getSourcePath();
     }
 
+    /** Line and column (1-based) of {@code rule "name"} in the file, or 0, 0 when not found. */
+    private static int[] declaration(List<RuleFile> files, String file, String name) {
+        int i = indexOf(files, file);
+        if (i == files.size()) {
+            return new int[] {0, 0};
+        }
+        String[] lines = files.get(i).content().split("\\R", -1);
+        java.util.regex.Pattern declared = java.util.regex.Pattern.compile(
+                "\\brule\\s+[\"']" + java.util.regex.Pattern.quote(name) + "[\"']");
+        for (int l = 0; l < lines.length; l++) {
+            var m = declared.matcher(lines[l]);
+            if (m.find()) {
+                return new int[] {l + 1, m.start() + 1};
+            }
+        }
+        return new int[] {0, 0};
+    }
+
     private static int indexOf(List<RuleFile> files, String name) {
         for (int i = 0; i < files.size(); i++) {
             if (files.get(i).name().equals(name)) {
@@ -194,8 +220,15 @@ public final class RuleBase {
         if (line <= 0 && error.getLines() != null && error.getLines().length > 0) {
             line = error.getLines()[0];
         }
+        // Drools keeps the column only on its own error classes, counted from 0.
+        int column = message.getColumn();
+        if (error instanceof ParserError parserError) {
+            column = parserError.getCol() + 1;
+        } else if (error instanceof DescrBuildError buildError && buildError.getDescr() != null) {
+            column = buildError.getDescr().getColumn() + 1;
+        }
         String text = message.getText() == null ? error.getMessage() : message.getText();
-        return new RuleProblem(file, Math.max(line, 0), Math.max(message.getColumn(), 0), oneLine(text));
+        return new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), oneLine(text));
     }
 
     private static String oneLine(String text) {

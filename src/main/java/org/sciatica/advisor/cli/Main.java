@@ -1,0 +1,270 @@
+package org.sciatica.advisor.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.InvalidAssessmentException;
+import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.RuleInfo;
+import org.sciatica.advisor.RuleLoadException;
+import org.sciatica.advisor.RuleProblem;
+import org.sciatica.advisor.SciaticaAdvisor;
+
+/** The command line: one assessment, a batch of JSON lines, or the rule catalog. */
+@Command(name = "sciatica-advisor",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+                "Recommends massage techniques for a client with sciatica, with warnings and referrals.",
+                "A decision aid for trained therapists, not a diagnosis.",
+                ""},
+        footer = {
+                "",
+                "Exit codes: 0 success; 1 a batch in which some lines were bad (all good lines still",
+                "answered); 2 bad input, bad usage or bad rules (message on standard error)."})
+public final class Main implements Callable<Integer> {
+    /** Exit code: success. */
+    public static final int OK = 0;
+    /** Exit code: a batch in which some lines were bad. */
+    public static final int SOME_LINES_BAD = 1;
+    /** Exit code: bad input, bad usage or bad rules. */
+    public static final int BAD_INPUT = 2;
+
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "text|json",
+            description = "Output for one assessment: text for people (default) or json for programs.")
+    Format format;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Add every .drl file in DIR to the bundled rules. Repeatable. Rule files are code: use only directories you trust.")
+    List<Path> ruleDirectories = new ArrayList<>();
+
+    @Option(names = "--batch",
+            description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
+    boolean batch;
+
+    @Option(names = "--list-rules",
+            description = "List every loaded rule: id, name, file and source (text, or --format json).")
+    boolean listRules;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE | -",
+            description = "The assessment (JSON), or JSON lines with --batch. - or nothing reads standard input.")
+    String input;
+
+    private final InputStream stdin;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Main(InputStream stdin, PrintWriter out, PrintWriter err) {
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = writer(new FileOutputStream(FileDescriptor.out));
+        PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
+        int code = run(args, System.in, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns its exit code; never throws. */
+    public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main(stdin, out, err))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err);
+        cmd.setParameterExceptionHandler((ex, argv) -> {
+            err.println("sciatica-advisor: " + ex.getMessage());
+            err.println("Try 'java -jar sciatica-advisor-cli.jar --help' for usage.");
+            return BAD_INPUT;
+        });
+        cmd.setExecutionExceptionHandler((ex, command, parsed) -> {
+            if (ex instanceof Failure f) {
+                err.println("sciatica-advisor: " + f.getMessage());
+            } else {
+                err.println("sciatica-advisor: internal error, please report it: " + ex);
+            }
+            return BAD_INPUT;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (batch && listRules) {
+            throw usage("--batch and --list-rules cannot be used together");
+        }
+        if (batch && format != null) {
+            throw usage("--batch always writes JSON lines; leave out --format");
+        }
+        if (listRules && input != null) {
+            throw usage("--list-rules takes no FILE");
+        }
+        SciaticaAdvisor advisor = loadRules();
+        if (listRules) {
+            listRules(advisor.rules());
+            return OK;
+        }
+        if (batch) {
+            return new Batch(advisor, out).run(open());
+        }
+        return single(advisor);
+    }
+
+    private int single(SciaticaAdvisor advisor) throws IOException {
+        String text;
+        try (Reader reader = open()) {
+            text = readUpTo(reader, AssessmentJson.MAX_LENGTH);
+        }
+        Assessment assessment;
+        try {
+            assessment = AssessmentJson.parse(text);
+        } catch (InvalidAssessmentException e) {
+            String hint = text.strip().contains("\n{") ? " (for several assessments, one per line, use --batch)" : "";
+            throw new Failure(inputName() + ": " + e.getMessage() + hint);
+        }
+        Recommendation r = advisor.advise(assessment);
+        if (format == Format.json) {
+            out.println(RecommendationJson.pretty(r));
+        } else {
+            out.print(TextReport.render(assessment, r));
+        }
+        return OK;
+    }
+
+    private SciaticaAdvisor loadRules() {
+        SciaticaAdvisor.Builder builder = SciaticaAdvisor.builder();
+        ruleDirectories.forEach(builder::addRuleDirectory);
+        try {
+            return builder.build();
+        } catch (RuleLoadException e) {
+            StringBuilder message = new StringBuilder("the rules cannot be loaded (")
+                    .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");
+            for (RuleProblem p : e.problems()) {
+                message.append('\n').append(p);
+            }
+            throw new Failure(message.toString());
+        }
+    }
+
+    private void listRules(List<RuleInfo> rules) {
+        if (format == Format.json) {
+            out.println(RecommendationJson.catalog(rules));
+            return;
+        }
+        int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
+        String file = null;
+        for (RuleInfo rule : rules) {
+            if (!rule.file().equals(file)) {
+                file = rule.file();
+                out.println((rules.get(0) == rule ? "" : "\n") + file);
+            }
+            out.printf("  %-" + width + "s  %s%n", rule.id(), rule.name());
+            out.printf("  %-" + width + "s  source: %s%n", "", rule.source());
+        }
+    }
+
+    private Reader open() throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (input == null || input.equals("-")) {
+            return new InputStreamReader(stdin, utf8);
+        }
+        Path path = Path.of(input);
+        if (Files.isDirectory(path)) {
+            throw new Failure(input + ": is a directory, not an assessment file");
+        }
+        try {
+            return new InputStreamReader(Files.newInputStream(path), utf8);
+        } catch (NoSuchFileException e) {
+            throw new Failure(input + ": no such file");
+        } catch (IOException e) {
+            throw new Failure(input + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private String inputName() {
+        return input == null || input.equals("-") ? "standard input" : input;
+    }
+
+    private String readUpTo(Reader reader, int max) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        int n;
+        try {
+            while ((n = reader.read(buffer)) > 0) {
+                text.append(buffer, 0, n);
+                if (text.length() > max) {
+                    throw new Failure(inputName() + ": the input is longer than " + max
+                            + " characters; one assessment is far shorter (for many, use --batch)");
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Failure(inputName() + ": the input is not valid UTF-8 text");
+        }
+        return text.toString();
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static PrintWriter writer(OutputStream stream) {
+        Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        return new PrintWriter(w, false);
+    }
+
+    /** A failure to report in one message, without a stack trace; exit code 2. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sciatica-advisor " + SciaticaAdvisor.version()};
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.sciatica.advisor.cli;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.Recommendation.Reason;
+import org.sciatica.advisor.RuleInfo;
+
+/**
+ * Writes a {@link Recommendation} as the contract's JSON: fields always in the same order, nulls
+ * written out, so the same recommendation always gives the same bytes.
+ */
+public final class RecommendationJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private RecommendationJson() {
+    }
+
+    /** The recommendation on one line, for JSON lines. */
+    public static String compact(Recommendation r) {
+        return write(COMPACT, tree(r));
+    }
+
+    /** The recommendation indented for reading. */
+    public static String pretty(Recommendation r) {
+        return write(PRETTY, tree(r));
+    }
+
+    /** A batch line's error: {@code {"line": N, "error": {"field": ..., "message": ...}}}. */
+    public static String lineError(long line, String field, String message) {
+        ObjectNode error = NODES.objectNode();
+        error.put("field", field);
+        error.put("message", message);
+        ObjectNode node = NODES.objectNode();
+        node.put("line", line);
+        node.set("error", error);
+        return write(COMPACT, node);
+    }
+
+    /** The rule catalog as a JSON array of {id, name, file, source}. */
+    public static String catalog(List<RuleInfo> rules) {
+        ArrayNode array = NODES.arrayNode();
+        for (RuleInfo rule : rules) {
+            ObjectNode node = array.addObject();
+            node.put("id", rule.id());
+            node.put("name", rule.name());
+            node.put("file", rule.file());
+            node.put("source", rule.source());
+        }
+        return write(PRETTY, array);
+    }
+
+    static ObjectNode tree(Recommendation r) {
+        ObjectNode root = NODES.objectNode();
+        root.put("id", r.id());
+        root.put("disposition", r.disposition().name());
+        if (r.referral() == null) {
+            root.putNull("referral");
+        } else {
+            ObjectNode referral = root.putObject("referral");
+            referral.put("urgency", r.referral().urgency().name());
+            referral.set("reasons", reasons(r.referral().reasons()));
+        }
+        ArrayNode techniques = root.putArray("techniques");
+        for (Recommendation.RankedTechnique t : r.techniques()) {
+            ObjectNode node = techniques.addObject();
+            node.put("technique", t.technique().name());
+            node.put("pressure", t.pressure().name());
+            node.set("reasons", reasons(t.reasons()));
+        }
+        ArrayNode excluded = root.putArray("excluded");
+        for (Recommendation.ExcludedTechnique e : r.excluded()) {
+            ObjectNode node = excluded.addObject();
+            node.put("technique", e.technique().name());
+            node.set("reasons", reasons(e.reasons()));
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        for (Recommendation.Warning w : r.warnings()) {
+            ObjectNode node = warnings.addObject();
+            node.put("code", w.code().name());
+            node.put("severity", w.severity().name());
+            node.put("message", w.message());
+            node.put("ruleId", w.ruleId());
+            node.put("source", w.source());
+        }
+        ArrayNode focus = root.putArray("focusAreas");
+        for (Recommendation.FocusArea f : r.focusAreas()) {
+            ObjectNode node = focus.addObject();
+            node.put("area", f.area().name());
+            node.set("reasons", reasons(f.reasons()));
+        }
+        ObjectNode plan = root.putObject("sessionPlan");
+        ArrayNode steps = plan.putArray("steps");
+        for (Recommendation.PlanStep s : r.sessionPlan().steps()) {
+            ObjectNode node = steps.addObject();
+            node.put("text", s.text());
+            node.put("ruleId", s.ruleId());
+        }
+        if (r.sessionPlan().sessionsPerWeek() == null) {
+            plan.putNull("sessionsPerWeek");
+        } else {
+            ObjectNode perWeek = plan.putObject("sessionsPerWeek");
+            perWeek.put("min", r.sessionPlan().sessionsPerWeek().min());
+            perWeek.put("max", r.sessionPlan().sessionsPerWeek().max());
+        }
+        ArrayNode fired = root.putArray("firedRules");
+        r.firedRules().forEach(fired::add);
+        root.put("rulesVersion", r.rulesVersion());
+        return root;
+    }
+
+    private static ArrayNode reasons(List<Reason> reasons) {
+        ArrayNode array = NODES.arrayNode();
+        for (Reason reason : reasons) {
+            ObjectNode node = array.addObject();
+            node.put("text", reason.text());
+            node.put("ruleId", reason.ruleId());
+            node.put("source", reason.source());
+        }
+        return array;
+    }
+
+    private static String write(ObjectWriter writer, Object tree) {
+        try {
+            return writer.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
