@@ -24,15 +24,15 @@ public enum WarningCode {
     /** Reduced heat sensation (neuropathy, diabetes, numbness): no heat. */
     REDUCED_HEAT_SENSATION(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
     /** Pregnancy: the client's health care provider should agree to massage; no heat, careful positioning. */
-    PREGNANCY(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    PREGNANCY_CLEARANCE(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** Osteoporosis: weakened bones, no deep or firm pressure. */
     WEAKENED_BONES(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
     /** Recent surgery: no massage on or near the surgical area; deep work excluded. */
-    RECENT_SURGERY(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    SURGICAL_SITE(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** Skin condition: avoid affected skin; no hot stones. */
-    SKIN_CONDITION(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
+    AFFECTED_SKIN(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
     /** Varicose veins: no pressure over the affected veins. */
-    VARICOSE_VEINS(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    VEIN_PRESSURE(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** Acute inflammation: gentle work only, no heat. */
     ACUTE_INFLAMMATION(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION);
 

@@ -1,0 +1,241 @@
+package org.sciatica.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sciatica.advisor.BodyArea.GLUTEUS_MINIMUS;
+import static org.sciatica.advisor.BodyArea.IT_BAND;
+import static org.sciatica.advisor.BodyArea.SOLEUS;
+import static org.sciatica.advisor.Condition.ANTICOAGULANT_THERAPY;
+import static org.sciatica.advisor.Condition.DEEP_VEIN_THROMBOSIS;
+import static org.sciatica.advisor.Condition.DIABETES;
+import static org.sciatica.advisor.Condition.OSTEOPOROSIS;
+import static org.sciatica.advisor.Condition.PREGNANCY;
+import static org.sciatica.advisor.Condition.RECENT_SURGERY;
+import static org.sciatica.advisor.Condition.SKIN_CONDITION;
+import static org.sciatica.advisor.Condition.VARICOSE_VEINS;
+import static org.sciatica.advisor.Course.ACUTE;
+import static org.sciatica.advisor.Course.CHRONIC;
+import static org.sciatica.advisor.Inflammation.MILD;
+import static org.sciatica.advisor.Pressure.LIGHT;
+import static org.sciatica.advisor.Pressure.MODERATE;
+import static org.sciatica.advisor.RedFlag.FEVER;
+import static org.sciatica.advisor.RedFlag.FOOT_DROP;
+import static org.sciatica.advisor.RedFlag.NIGHT_PAIN;
+import static org.sciatica.advisor.RedFlag.RECENT_MAJOR_TRAUMA;
+import static org.sciatica.advisor.RedFlag.SADDLE_ANESTHESIA;
+import static org.sciatica.advisor.Symptom.MUSCLE_SPASM;
+import static org.sciatica.advisor.Symptom.STIFFNESS;
+import static org.sciatica.advisor.Symptom.TINGLING;
+import static org.sciatica.advisor.Symptom.WEAKNESS;
+import static org.sciatica.advisor.Technique.DEEP_TISSUE;
+import static org.sciatica.advisor.Technique.HOT_STONE;
+import static org.sciatica.advisor.Technique.SWEDISH;
+import static org.sciatica.advisor.Technique.TRIGGER_POINT;
+import static org.sciatica.advisor.Technique.VIBRATION;
+import static org.sciatica.advisor.WarningCode.BLEEDING_RISK;
+import static org.sciatica.advisor.WarningCode.CAUSE_UNKNOWN;
+import static org.sciatica.advisor.WarningCode.CONDITION_REFERRAL;
+import static org.sciatica.advisor.WarningCode.NERVE_COMPRESSION_CAUSE;
+import static org.sciatica.advisor.WarningCode.NO_DIRECT_NERVE_PRESSURE;
+import static org.sciatica.advisor.WarningCode.NO_SAFE_TECHNIQUE;
+import static org.sciatica.advisor.WarningCode.PREGNANCY_CLEARANCE;
+import static org.sciatica.advisor.WarningCode.RED_FLAG_REFERRAL;
+import static org.sciatica.advisor.WarningCode.SEVERE_PAIN_CONSULT;
+import static org.sciatica.advisor.testing.Cases.advise;
+import static org.sciatica.advisor.testing.Cases.gluteusMinimusReferral;
+import static org.sciatica.advisor.testing.Cases.herniatedDisc;
+import static org.sciatica.advisor.testing.Cases.muscleTension;
+import static org.sciatica.advisor.testing.Cases.piriformisSyndrome;
+import static org.sciatica.advisor.testing.Cases.spinalStenosis;
+import static org.sciatica.advisor.testing.Cases.unknownCause;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import org.sciatica.advisor.testing.Cases;
+import org.sciatica.advisor.testing.ClinicalAssertions;
+import org.sciatica.advisor.testing.RecommendationAssert;
+
+/**
+ * Every rule, one row each: the case it is for (it fires and has its effect) and a near miss (a
+ * similar case in which it must not fire). Rules that hold for every client have no near miss.
+ */
+class EveryRuleTest {
+
+    private static final SciaticaAdvisor NO_GENTLE = TestRules.NoGentleTechnique.ADVISOR;
+
+    private static final List<RuleCase> RULES = List.of(
+            // 10-red-flags.drl
+            rule("RF-01", "saddle anaesthesia", herniatedDisc().redFlags(SADDLE_ANESTHESIA),
+                    r -> r.refersWithUrgency(Urgency.EMERGENCY).warns(RED_FLAG_REFERRAL).recommendsNothing(),
+                    "fever, not a cauda equina sign", herniatedDisc().redFlags(FEVER)),
+            rule("RF-02", "foot drop", muscleTension().redFlags(FOOT_DROP),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(RED_FLAG_REFERRAL),
+                    "weakness that is not progressive", muscleTension().symptoms(WEAKNESS)),
+            rule("RF-03", "fever", muscleTension().redFlags(FEVER),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(RED_FLAG_REFERRAL),
+                    "night pain, a different red flag", muscleTension().redFlags(NIGHT_PAIN)),
+            rule("RF-04", "night pain", muscleTension().redFlags(NIGHT_PAIN),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(RED_FLAG_REFERRAL),
+                    "recent major trauma, a different red flag", muscleTension().redFlags(RECENT_MAJOR_TRAUMA)),
+            rule("RF-05", "recent major trauma", muscleTension().redFlags(RECENT_MAJOR_TRAUMA),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(RED_FLAG_REFERRAL),
+                    "recent surgery, not trauma", muscleTension().conditions(RECENT_SURGERY)),
+            // 20-contraindications.drl
+            rule("CI-01", "deep vein thrombosis", muscleTension().conditions(DEEP_VEIN_THROMBOSIS),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(CONDITION_REFERRAL).doesNotWarn(NO_DIRECT_NERVE_PRESSURE),
+                    "varicose veins, not a clot", muscleTension().conditions(VARICOSE_VEINS)),
+            rule("CI-02", "anticoagulant therapy", muscleTension().conditions(ANTICOAGULANT_THERAPY),
+                    r -> r.proceedsWithCaution().excludes(DEEP_TISSUE, TRIGGER_POINT).warns(BLEEDING_RISK).hasPressureAtMost(MODERATE),
+                    "varicose veins", muscleTension().conditions(VARICOSE_VEINS)),
+            rule("CI-03", "diabetes", muscleTension().conditions(DIABETES).symptoms(STIFFNESS),
+                    r -> r.excludes(HOT_STONE).warns(WarningCode.REDUCED_HEAT_SENSATION),
+                    "tingling without numbness", muscleTension().symptoms(TINGLING, STIFFNESS)),
+            rule("CI-04", "pregnancy", muscleTension().conditions(Condition.PREGNANCY).symptoms(STIFFNESS),
+                    r -> r.proceedsWithCaution().excludes(HOT_STONE).warns(PREGNANCY_CLEARANCE),
+                    "no condition", muscleTension().symptoms(STIFFNESS)),
+            rule("CI-05", "osteoporosis", muscleTension().conditions(OSTEOPOROSIS).course(CHRONIC),
+                    r -> r.excludes(DEEP_TISSUE).hasPressureAtMost(LIGHT).warns(WarningCode.WEAKENED_BONES),
+                    "no condition", muscleTension().course(CHRONIC)),
+            rule("CI-06", "recent surgery", muscleTension().conditions(RECENT_SURGERY).course(CHRONIC),
+                    r -> r.proceedsWithCaution().excludes(DEEP_TISSUE).warns(WarningCode.SURGICAL_SITE),
+                    "no condition", muscleTension().course(CHRONIC)),
+            rule("CI-07", "a skin condition", muscleTension().conditions(SKIN_CONDITION).symptoms(STIFFNESS),
+                    r -> r.excludes(HOT_STONE).warns(WarningCode.AFFECTED_SKIN),
+                    "no condition", muscleTension().symptoms(STIFFNESS)),
+            rule("CI-08", "varicose veins", muscleTension().conditions(VARICOSE_VEINS),
+                    r -> r.proceedsWithCaution().warns(WarningCode.VEIN_PRESSURE).doesNotExclude(Technique.values()),
+                    "no condition", muscleTension()),
+            rule("CI-09", "acute inflammation", muscleTension().inflammation(Inflammation.ACUTE),
+                    r -> r.excludes(DEEP_TISSUE, HOT_STONE).hasPressureAtMost(LIGHT).warns(WarningCode.ACUTE_INFLAMMATION),
+                    "mild inflammation", muscleTension().inflammation(MILD)),
+            rule("CI-10", "high pressure sensitivity", muscleTension().sensitivity(Sensitivity.HIGH),
+                    r -> r.excludes(DEEP_TISSUE, TRIGGER_POINT).hasPressureAtMost(LIGHT),
+                    "moderate pressure sensitivity", muscleTension().sensitivity(Sensitivity.MODERATE)),
+            rule("CI-11", "pain 7", muscleTension().painLevel(7),
+                    r -> r.proceedsWithCaution().hasPressureAtMost(MODERATE).warns(SEVERE_PAIN_CONSULT),
+                    "pain 6", muscleTension().painLevel(6)),
+            rule("CI-12", "chronic muscle tension with pain 7 (pressure limited)", muscleTension().course(CHRONIC).painLevel(7),
+                    r -> r.excludes(DEEP_TISSUE),
+                    "chronic muscle tension with pain 6 (no limit)", muscleTension().course(CHRONIC).painLevel(6)),
+            // 30-technique-choice.drl
+            rule("TQ-01", "chronic muscle tension", muscleTension().course(CHRONIC),
+                    r -> r.recommends(DEEP_TISSUE).ranksAbove(DEEP_TISSUE, SWEDISH),
+                    "acute muscle tension", muscleTension().course(ACUTE)),
+            rule("TQ-02", "piriformis syndrome", piriformisSyndrome(),
+                    r -> r.recommendsFirst(TRIGGER_POINT),
+                    "a herniated disc, a nerve compression", herniatedDisc()),
+            rule("TQ-03", "mild inflammation", muscleTension().inflammation(MILD),
+                    r -> r.recommendsFirst(SWEDISH),
+                    "no inflammation, low sensitivity", muscleTension()),
+            rule("TQ-04", "stiff muscles", muscleTension().symptoms(STIFFNESS),
+                    r -> r.recommends(HOT_STONE).ranksAbove(HOT_STONE, SWEDISH),
+                    "muscle spasm but no stiffness", muscleTension().symptoms(MUSCLE_SPASM)),
+            rule("TQ-05", "a herniated disc (pressure limited)", herniatedDisc(),
+                    r -> r.recommends(VIBRATION).ranksAbove(VIBRATION, HOT_STONE),
+                    "muscle tension (no pressure limit)", muscleTension()),
+            rule("TQ-06", "any client", muscleTension(),
+                    r -> r.recommends(SWEDISH), null, null),
+            rule("TQ-07", "piriformis syndrome (nothing argues for vibration)", piriformisSyndrome(),
+                    r -> r.recommends(VIBRATION, HOT_STONE),
+                    "every technique argued for or excluded",
+                    muscleTension().course(CHRONIC).sensitivity(Sensitivity.HIGH).symptoms(STIFFNESS)),
+            // 40-nerve-safety.drl
+            rule("NS-01", "any client who is not referred", piriformisSyndrome(),
+                    r -> r.doesNotRefer().warns(NO_DIRECT_NERVE_PRESSURE),
+                    "a referred client", piriformisSyndrome().redFlags(FEVER)),
+            rule("NS-02", "a herniated disc", herniatedDisc(),
+                    r -> r.proceedsWithCaution().warns(NERVE_COMPRESSION_CAUSE).hasPressureAtMost(MODERATE).excludes(DEEP_TISSUE),
+                    "piriformis syndrome", piriformisSyndrome()),
+            rule("NS-03", "spinal stenosis", spinalStenosis(),
+                    r -> r.ranksAbove(SWEDISH, TRIGGER_POINT).ranksAbove(HOT_STONE, TRIGGER_POINT),
+                    "muscle tension", muscleTension()),
+            rule("NS-04", "an unknown cause", unknownCause(),
+                    r -> r.proceedsWithCaution().warns(CAUSE_UNKNOWN).excludes(DEEP_TISSUE).hasPressureAtMost(MODERATE),
+                    "a known muscular cause", muscleTension()),
+            rule("NS-05", "a herniated disc when only trigger point would be left", NO_GENTLE,
+                    herniatedDisc().symptoms(MUSCLE_SPASM),
+                    r -> r.refers().excludes(TRIGGER_POINT).warns(NO_SAFE_TECHNIQUE),
+                    "a herniated disc with gentle techniques available", herniatedDisc()),
+            rule("NS-06", "every technique excluded", NO_GENTLE,
+                    muscleTension().sensitivity(Sensitivity.HIGH).symptoms(MUSCLE_SPASM),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(NO_SAFE_TECHNIQUE).doesNotWarn(NO_DIRECT_NERVE_PRESSURE),
+                    "deep tissue and trigger point still allowed", muscleTension().symptoms(MUSCLE_SPASM)),
+            // 50-focus-areas.drl
+            rule("FA-01", "any client", herniatedDisc(),
+                    r -> r.focusesOn(BodyArea.GLUTEUS_MAXIMUS, BodyArea.GLUTEUS_MEDIUS, BodyArea.PIRIFORMIS), null, null),
+            rule("FA-02", "gluteus minimus referral", gluteusMinimusReferral(),
+                    r -> r.focusesOn(GLUTEUS_MINIMUS),
+                    "piriformis syndrome", piriformisSyndrome()),
+            rule("FA-03", "tense calves", muscleTension().tenseAreas(SOLEUS),
+                    r -> r.focusesOn(SOLEUS),
+                    "no tense areas reported", muscleTension()),
+            // 60-session-plan.drl
+            rule("SP-01", "any client", spinalStenosis(),
+                    r -> r.hasPlanStepFrom("SP-01"), null, null),
+            rule("SP-02", "gluteus minimus referral", gluteusMinimusReferral(),
+                    r -> r.hasPlanStepFrom("SP-02"),
+                    "piriformis syndrome", piriformisSyndrome()),
+            rule("SP-03", "a tense IT band, firm pressure allowed", muscleTension().tenseAreas(IT_BAND),
+                    r -> r.hasPlanStepFrom("SP-03").focusesOn(IT_BAND),
+                    "a tense IT band with high sensitivity", muscleTension().tenseAreas(IT_BAND).sensitivity(Sensitivity.HIGH)),
+            rule("SP-04", "any client", piriformisSyndrome(),
+                    r -> r.hasPlanStepFrom("SP-04"), null, null),
+            rule("SP-05", "pain 6", muscleTension().painLevel(6),
+                    r -> r.hasSessionsPerWeek(1, 2),
+                    "pain 7", muscleTension().painLevel(7)),
+            rule("SP-06", "pain 7", muscleTension().painLevel(7),
+                    r -> r.hasNoSessionFrequency().hasPlanStepFrom("SP-06"),
+                    "pain 6", muscleTension().painLevel(6)));
+
+    @TestFactory
+    Stream<DynamicTest> eachRuleFiresForItsCaseAndHasItsEffect() {
+        return RULES.stream().map(c -> DynamicTest.dynamicTest(c.id + " fires for " + c.caseName, () -> {
+            RecommendationAssert r = ClinicalAssertions.assertThat(Cases.advise(c.advisor, c.fires));
+            r.firedRule(c.id);
+            c.effect.accept(r);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachRuleStaysQuietInItsNearMiss() {
+        return RULES.stream().filter(c -> c.nearMiss != null).map(c -> DynamicTest.dynamicTest(
+                c.id + " does not fire for " + c.nearMissName,
+                () -> ClinicalAssertions.assertThat(Cases.advise(c.advisor, c.nearMiss)).didNotFire(c.id)));
+    }
+
+    @Test
+    void everyBundledRuleHasARowInThisTable() {
+        Set<String> tested = RULES.stream().map(c -> c.id).collect(Collectors.toSet());
+        Set<String> catalog = Cases.bundledAdvisor().rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        assertThat(tested).as("rule ids tested here versus rule ids in rules/").isEqualTo(catalog);
+    }
+
+    @Test
+    void rulesThatHoldForEveryClientFireForEveryCauseThatIsNotReferred() {
+        for (Cause cause : Cause.values()) {
+            ClinicalAssertions.assertThat(advise(Cases.client(cause)))
+                    .firedRule("TQ-06", "NS-01", "FA-01", "SP-01", "SP-04");
+        }
+    }
+
+    private record RuleCase(String id, String caseName, SciaticaAdvisor advisor, Assessment fires,
+                            Consumer<RecommendationAssert> effect, String nearMissName, Assessment nearMiss) {
+    }
+
+    private static RuleCase rule(String id, String caseName, Assessment.Builder fires, Consumer<RecommendationAssert> effect,
+                                 String nearMissName, Assessment.Builder nearMiss) {
+        return rule(id, caseName, Cases.bundledAdvisor(), fires, effect, nearMissName, nearMiss);
+    }
+
+    private static RuleCase rule(String id, String caseName, SciaticaAdvisor advisor, Assessment.Builder fires,
+                                 Consumer<RecommendationAssert> effect, String nearMissName, Assessment.Builder nearMiss) {
+        return new RuleCase(id, caseName, advisor, fires.build(), effect, nearMissName, nearMiss == null ? null : nearMiss.build());
+    }
+}

@@ -1,0 +1,25 @@
+package org.sciatica.advisor;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/** Rule directories the tests add to the bundled rules. */
+final class TestRules {
+    private TestRules() {
+    }
+
+    /** A test resource directory as a path. */
+    static Path directory(String name) {
+        try {
+            return Path.of(TestRules.class.getResource("/rules/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("test rule directory missing: " + name, e);
+        }
+    }
+
+    /** Bundled rules plus a fixture that excludes Swedish, vibration and hot stones for MUSCLE_SPASM. */
+    static final class NoGentleTechnique {
+        static final SciaticaAdvisor ADVISOR = SciaticaAdvisor.builder()
+                .addRuleDirectory(directory("no-gentle-technique")).build();
+    }
+}
