@@ -85,7 +85,10 @@ public final class AssessmentJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidAssessmentException(duplicateField(e), "malformed JSON: " + describe(e));
+            String duplicate = duplicateField(e);
+            throw new InvalidAssessmentException(duplicate, duplicate != null
+                    ? duplicate + " appears twice; give each field once" + where(e)
+                    : "malformed JSON: " + describe(e));
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidAssessmentException(null, "no assessment: the input is empty");
@@ -243,13 +246,14 @@ public final class AssessmentJson {
     private static String describe(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         m = m.replaceAll("\\s*\\n.*", "");
-        if (m.startsWith("Duplicate field '")) {
-            m = "field " + m.substring("Duplicate field ".length()) + " appears twice";
-        }
+        return cut200(m) + where(e);
+    }
+
+    private static String where(JsonProcessingException e) {
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            m += " (at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            return " (at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
-        return cut200(m);
+        return "";
     }
 
     private static String cut200(String text) {

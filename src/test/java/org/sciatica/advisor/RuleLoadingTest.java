@@ -1,0 +1,130 @@
+package org.sciatica.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.sciatica.advisor.testing.Cases;
+
+/** Loading rules: the bundled set, added directories, and every way a rule file can be wrong. */
+class RuleLoadingTest {
+
+    @Test
+    void theIndexOfBundledRulesNamesEveryDrlFileInTheRulesFolder() throws IOException {
+        List<String> listed = Files.readAllLines(Path.of("rules/index.txt")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList();
+            assertThat(listed).as("rules/index.txt versus the .drl files in rules/").isEqualTo(onDisk);
+        }
+    }
+
+    @Test
+    void everyBundledRuleHasAnIdASourceAndAFile() {
+        assertThat(Cases.bundledAdvisor().rules()).isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule.id()).matches("[A-Z]{2}-\\d{2}");
+            assertThat(rule.source()).isNotBlank();
+            assertThat(rule.file()).startsWith("rules/").endsWith(".drl");
+        });
+    }
+
+    @Test
+    void everyBundledRuleIdNamesItsLayer() {
+        for (RuleInfo rule : Cases.bundledAdvisor().rules()) {
+            String layer = switch (rule.id().substring(0, 2)) {
+                case "RF" -> "10-red-flags";
+                case "CI" -> "20-contraindications";
+                case "TQ" -> "30-technique-choice";
+                case "NS" -> "40-nerve-safety";
+                case "FA" -> "50-focus-areas";
+                case "SP" -> "60-session-plan";
+                default -> "?";
+            };
+            assertThat(rule.file()).as(rule.id() + " lives in its layer's file").isEqualTo("rules/" + layer + ".drl");
+        }
+    }
+
+    @Test
+    void rulesVersionNamesTheLibraryAndTheRuleTexts() {
+        assertThat(Cases.bundledAdvisor().rulesVersion()).startsWith(SciaticaAdvisor.version() + "+rules.")
+                .matches(".*\\+rules\\.[0-9a-f]{12}");
+        SciaticaAdvisor withMore = TestRules.NoGentleTechnique.ADVISOR;
+        assertThat(withMore.rulesVersion()).isNotEqualTo(Cases.bundledAdvisor().rulesVersion());
+    }
+
+    @Test
+    void addedRulesRunAfterTheBundledOnesAndAreListed() {
+        SciaticaAdvisor advisor = TestRules.NoGentleTechnique.ADVISOR;
+        assertThat(advisor.rules()).last().extracting(RuleInfo::id).isEqualTo("TEST-01");
+        assertThat(advisor.rules()).hasSize(Cases.bundledAdvisor().rules().size() + 1);
+    }
+
+    @Test
+    void everyCompileErrorIsReportedWithFileLineAndColumn() {
+        Path dir = TestRules.directory("broken");
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).extracting(RuleProblem::toString).containsExactly(
+                dir.resolve("a-typo.drl") + ":9:5: Unable to resolve ObjectType 'Asessment'",
+                dir.resolve("b-syntax.drl") + ":9:29: [ERR 101] Line 9:28 no viable alternative at input ')' in rule \"A constraint with no value\"");
+        assertThat(e.getMessage()).startsWith("2 problems in the rules:");
+    }
+
+    @Test
+    void missingMetadataAndDuplicateIdsAreLoadErrors() {
+        Path dir = TestRules.directory("missing-metadata");
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        String file = dir.resolve("rules.drl").toString();
+        assertThat(e.problems()).extracting(RuleProblem::toString).containsExactly(
+                file + ":5:1: rule \"A rule with no id\" has no @id(\"...\") metadata",
+                file + ":12:1: rule \"A rule with no source\" has no @source(\"...\") metadata",
+                file + ":19:1: rule \"A rule that reuses a bundled id\" reuses @id(\"RF-01\") of rule "
+                        + "\"Signs of cauda equina syndrome need emergency referral\" in rules/10-red-flags.drl");
+    }
+
+    @Test
+    void aMissingOrEmptyRuleDirectoryIsALoadError(@TempDir Path empty) {
+        assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(empty.resolve("nope")).build())
+                .isInstanceOf(RuleLoadException.class).hasMessageContaining("nope:0:0: no such directory");
+        assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(empty).build())
+                .isInstanceOf(RuleLoadException.class).hasMessageContaining("no .drl rule file in this directory");
+    }
+
+    @Test
+    void aRuleAuthorCanTestTheirOwnRulesAlone() {
+        SciaticaAdvisor own = SciaticaAdvisor.builder().withoutBundledRules()
+                .addRuleDirectory(TestRules.directory("no-gentle-technique")).build();
+        assertThat(own.rules()).extracting(RuleInfo::id).containsExactly("TEST-01");
+        assertThatThrownBy(() -> SciaticaAdvisor.builder().withoutBundledRules().build())
+                .isInstanceOf(RuleLoadException.class).hasMessageContaining("no rules");
+    }
+
+    @Test
+    void aLoopingRuleIsStoppedWithAClearError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("loop.drl"), """
+                package org.sciatica.advisor.test;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.internal.*;
+                rule "A rule that inserts forever" @id("LOOP-01") @source("test fixture")
+                when
+                    Assessment()
+                    $f : Focus()
+                then
+                    insert( new Focus($f.area(), $f.reason() + ".") );
+                end
+                """);
+        SciaticaAdvisor advisor = SciaticaAdvisor.builder().addRuleDirectory(dir).build();
+        assertThatThrownBy(() -> advisor.advise(Cases.muscleTension().build()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a rule probably loops");
+    }
+}

@@ -1,0 +1,208 @@
+package org.sciatica.advisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line as the contract describes it (section 5), run in this JVM. */
+class CommandLineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest(name = "examples/{0}.json: {1}, first {2}")
+    @CsvSource(textBlock = """
+            chronic-piriformis,          PROCEED,              TRIGGER_POINT, ''
+            acute-herniated-disc,        PROCEED_WITH_CAUTION, SWEDISH,       'NERVE_COMPRESSION_CAUSE ACUTE_INFLAMMATION'
+            gluteus-minimus-referral,    PROCEED,              TRIGGER_POINT, ''
+            red-flag-cauda-equina,       REFER,                '',            'RED_FLAG_REFERRAL SEVERE_PAIN_CONSULT'
+            anticoagulants-and-diabetes, PROCEED_WITH_CAUTION, VIBRATION,     'BLEEDING_RISK REDUCED_HEAT_SENSATION'
+            deep-vein-thrombosis,        REFER,                '',            CONDITION_REFERRAL
+            """)
+    void eachExampleRunsThroughTheCommandLine(String example, String disposition, String first, String warnings) throws IOException {
+        Cli cli = Cli.run("--format", "json", "examples/" + example + ".json");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).isEmpty();
+        JsonNode r = JSON.readTree(cli.out());
+        assertThat(r.get("id").asText()).isEqualTo(example);
+        assertThat(r.get("disposition").asText()).isEqualTo(disposition);
+        if (first.isEmpty()) {
+            assertThat(r.get("techniques")).isEmpty();
+            assertThat(r.get("excluded")).hasSize(5);
+            assertThat(r.get("referral").get("urgency").asText()).isIn("EMERGENCY", "URGENT");
+            assertThat(r.get("sessionPlan").get("sessionsPerWeek").isNull()).isTrue();
+        } else {
+            assertThat(r.get("techniques").get(0).get("technique").asText()).isEqualTo(first);
+            assertThat(r.get("referral").isNull()).isTrue();
+            assertThat(codes(r)).contains("NO_DIRECT_NERVE_PRESSURE");
+        }
+        if (!warnings.isEmpty()) {
+            assertThat(codes(r)).contains(warnings.split(" "));
+        }
+        assertThat(r.get("techniques").size() + r.get("excluded").size()).isEqualTo(5);
+    }
+
+    @Test
+    void jsonOutputHasEveryContractFieldInOrder() throws IOException {
+        JsonNode r = JSON.readTree(Cli.run("--format", "json", "examples/chronic-piriformis.json").out());
+        assertThat((iterable(r.fieldNames()))).containsExactly("id", "disposition", "referral", "techniques",
+                "excluded", "warnings", "focusAreas", "sessionPlan", "firedRules", "rulesVersion");
+        JsonNode reason = r.get("techniques").get(0).get("reasons").get(0);
+        assertThat((iterable(reason.fieldNames()))).containsExactly("text", "ruleId", "source");
+        JsonNode warning = r.get("warnings").get(0);
+        assertThat((iterable(warning.fieldNames()))).containsExactly("code", "severity", "message", "ruleId", "source");
+        assertThat(r.get("sessionPlan").get("sessionsPerWeek").get("min").asInt()).isEqualTo(1);
+        assertThat(r.get("sessionPlan").get("sessionsPerWeek").get("max").asInt()).isEqualTo(2);
+        assertThat(r.get("sessionPlan").get("steps").get(0).get("ruleId").asText()).isEqualTo("SP-01");
+    }
+
+    @Test
+    void textOutputPutsTheDispositionFirstThenTechniquesWarningsFocusAndPlan() {
+        Cli cli = Cli.run("examples/acute-herniated-disc.json");
+        assertThat(cli.exitCode()).isZero();
+        String text = cli.out();
+        assertThat(text).startsWith("PROCEED WITH CAUTION");
+        assertThat(text).containsSubsequence("Techniques, best first:", "1. SWEDISH, light pressure", "Do not use:",
+                "DEEP_TISSUE", "Warnings:", "NO_DIRECT_NERVE_PRESSURE", "Focus areas:", "Session plan:", "Sessions per week: 1 to 2",
+                "Rules fired:");
+    }
+
+    @Test
+    void textOutputForAReferralSaysNotToMassage() {
+        String text = Cli.run("examples/red-flag-cauda-equina.json").out();
+        assertThat(text).startsWith("REFER - EMERGENCY: do not massage");
+        assertThat(text).contains("SADDLE_ANESTHESIA is a sign of possible cauda equina syndrome").doesNotContain("Techniques, best first");
+    }
+
+    @Test
+    void readsStandardInputWithADashOrNoFile() {
+        String json = "{\"cause\":\"PIRIFORMIS_SYNDROME\",\"sensitivity\":\"MODERATE\",\"inflammation\":\"NONE\",\"painLevel\":5}";
+        assertThat(Cli.withInput(json, "--format", "json", "-").out()).contains("\"technique\": \"TRIGGER_POINT\"");
+        assertThat(Cli.withInput(json, "--format=JSON").exitCode()).isZero();
+    }
+
+    @Test
+    void badInputExitsTwoWithOneClearMessageAndNoStackTrace() {
+        Cli cli = Cli.withInput("{\"cause\":\"DISC\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":5}");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("sciatica-advisor: standard input: cause: \"DISC\" is not one of MUSCLE_TENSION, "
+                + "PIRIFORMIS_SYNDROME, GLUTEUS_MINIMUS_REFERRAL, HERNIATED_DISC, SPINAL_STENOSIS, OTHER_SPINAL, UNKNOWN\n");
+    }
+
+    @Test
+    void aMissingFileAndBadUsageExitTwo() {
+        Cli missing = Cli.run("no-such-file.json");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("sciatica-advisor: no-such-file.json: no such file\n");
+
+        Cli unknownOption = Cli.run("--colour");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.err()).startsWith("sciatica-advisor: Unknown option: '--colour'");
+
+        Cli badFormat = Cli.run("--format", "xml", "examples/chronic-piriformis.json");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("xml");
+
+        assertThat(Cli.run("--batch", "--format", "json").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("--list-rules", "examples/chronic-piriformis.json").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("a.json", "b.json").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void brokenRulesStopTheRunBeforeAnyAnswerListingEveryError() {
+        Cli cli = Cli.run("--rules", "src/test/resources/rules/broken", "examples/chronic-piriformis.json");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("""
+                sciatica-advisor: the rules cannot be loaded (2 problems):
+                src/test/resources/rules/broken/a-typo.drl:9:5: Unable to resolve ObjectType 'Asessment'
+                src/test/resources/rules/broken/b-syntax.drl:9:29: [ERR 101] Line 9:28 no viable alternative at input ')' in rule "A constraint with no value"
+                """);
+    }
+
+    @Test
+    void addedRulesShowInTheAnswerAndTheCatalog() {
+        String dir = "src/test/resources/rules/no-gentle-technique";
+        Cli cli = Cli.withInput("{\"cause\":\"MUSCLE_TENSION\",\"sensitivity\":\"HIGH\",\"inflammation\":\"NONE\",\"painLevel\":5,"
+                + "\"symptoms\":[\"MUSCLE_SPASM\"]}", "--format", "json", "--rules", dir);
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("\"disposition\": \"REFER\"", "NO_SAFE_TECHNIQUE", "\"TEST-01\"");
+        assertThat(Cli.run("--list-rules", "--rules", dir).out()).contains("TEST-01", "test fixture");
+    }
+
+    @Test
+    void listRulesShowsEveryRuleWithItsSource() throws IOException {
+        Cli text = Cli.run("--list-rules");
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("rules/10-red-flags.drl", "RF-01", "Signs of cauda equina syndrome need emergency referral",
+                "source: NICE CKS");
+        JsonNode json = JSON.readTree(Cli.run("--list-rules", "--format", "json").out());
+        assertThat(json).hasSizeGreaterThan(30);
+        assertThat(json.get(0).get("id").asText()).isEqualTo("RF-01");
+        assertThat(json.get(0).get("source").asText()).isNotBlank();
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        Cli help = Cli.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--batch", "--rules", "--list-rules", "--format", "Exit codes");
+        Cli version = Cli.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("sciatica-advisor ");
+    }
+
+    @Test
+    void batchAnswersEveryGoodLineInOrderAndReportsBadOnesByNumber(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, String.join("\n",
+                "{\"id\":\"a\",\"cause\":\"MUSCLE_TENSION\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":3}",
+                "",
+                "{\"id\":\"b\",\"cause\":\"DISC\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":3}",
+                "not json",
+                "{\"id\":\"c\",\"cause\":\"HERNIATED_DISC\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":3}\r",
+                ""));
+        Cli cli = Cli.run("--batch", input.toString());
+        assertThat(cli.exitCode()).isEqualTo(1);
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(JSON.readTree(lines.get(0)).get("id").asText()).isEqualTo("a");
+        assertThat(lines.get(1)).isEqualTo("{\"line\":3,\"error\":{\"field\":\"cause\",\"message\":\"cause: \\\"DISC\\\" is not one of "
+                + "MUSCLE_TENSION, PIRIFORMIS_SYNDROME, GLUTEUS_MINIMUS_REFERRAL, HERNIATED_DISC, SPINAL_STENOSIS, OTHER_SPINAL, UNKNOWN\"}}");
+        JsonNode malformed = JSON.readTree(lines.get(2));
+        assertThat(malformed.get("line").asInt()).isEqualTo(4);
+        assertThat(malformed.get("error").get("field").isNull()).isTrue();
+        assertThat(malformed.get("error").get("message").asText()).startsWith("malformed JSON");
+        assertThat(JSON.readTree(lines.get(3)).get("id").asText()).isEqualTo("c");
+    }
+
+    @Test
+    void batchOfGoodLinesExitsZeroAndMatchesSingleAnswers() throws IOException {
+        Cli cli = Cli.run("--batch", "examples/batch.jsonl");
+        assertThat(cli.exitCode()).isZero();
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines).hasSize(6);
+        JsonNode single = JSON.readTree(Cli.run("--format", "json", "examples/chronic-piriformis.json").out());
+        assertThat(JSON.readTree(lines.get(0))).isEqualTo(single);
+    }
+
+    private static List<String> codes(JsonNode r) {
+        return r.get("warnings").findValuesAsText("code");
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> list = new java.util.ArrayList<>();
+        it.forEachRemaining(list::add);
+        return list;
+    }
+}
