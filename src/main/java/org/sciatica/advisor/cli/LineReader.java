@@ -57,6 +57,11 @@ final class LineReader {
         }
     }
 
+    /** How many lines were read so far. */
+    long lineNumber() {
+        return number;
+    }
+
     private Line finish(StringBuilder text, long length) {
         number++;
         if (length > maxLength) {

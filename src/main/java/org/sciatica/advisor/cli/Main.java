@@ -79,6 +79,14 @@ public final class Main implements Callable<Integer> {
             description = "List every loaded rule: id, name, file and source (text, or --format json).")
     boolean listRules;
 
+    @Option(names = "--quiet",
+            description = "With --batch: no progress line on standard error (it is shown only when standard error is a terminal).")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N", hidden = true,
+            description = "With --batch: worker threads (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Parameters(arity = "0..1", paramLabel = "FILE | -",
             description = "The assessment (JSON), or JSON lines with --batch. - or nothing reads standard input.")
     String input;
@@ -135,6 +143,9 @@ public final class Main implements Callable<Integer> {
         if (batch && format != null) {
             throw usage("--batch always writes JSON lines; leave out --format");
         }
+        if (threads < 1) {
+            throw usage("--threads must be at least 1, was " + threads);
+        }
         if (listRules && input != null) {
             throw usage("--list-rules takes no FILE");
         }
@@ -144,7 +155,8 @@ public final class Main implements Callable<Integer> {
             return OK;
         }
         if (batch) {
-            return new Batch(advisor, out).run(open());
+            Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
+            return new Batch(advisor, out, progress, threads).run(open());
         }
         return single(advisor);
     }
