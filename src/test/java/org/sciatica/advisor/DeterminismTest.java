@@ -2,6 +2,9 @@ package org.sciatica.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +75,21 @@ class DeterminismTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void anotherJvmGivesTheSameBytesForTheSameBatch() throws Exception {
+        Path input = Path.of("examples/batch.jsonl");
+        StringBuilder here = new StringBuilder();
+        for (String line : Files.readAllLines(input)) {
+            here.append(json(Cases.bundledAdvisor(), org.sciatica.advisor.cli.AssessmentJsonAccess.parse(line))).append('\n');
+        }
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.sciatica.advisor.cli.Main", "--batch", input.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String there = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(other.waitFor()).isZero();
+        assertThat(there).isEqualTo(here.toString());
     }
 
     private static String json(SciaticaAdvisor advisor, Assessment a) {
