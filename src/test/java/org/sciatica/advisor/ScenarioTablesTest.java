@@ -1,0 +1,33 @@
+package org.sciatica.advisor;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.sciatica.advisor.testing.ScenarioTable;
+
+/** The clinical scenario tables under src/test/resources/scenarios, one test per row. */
+class ScenarioTablesTest {
+
+    @TestFactory
+    Stream<DynamicTest> theArticlesAdvice() {
+        return ScenarioTable.fromClasspath("/scenarios/article-cases.csv").tests();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theSafetyTable() {
+        return ScenarioTable.fromClasspath("/scenarios/safety-table.csv").tests();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theNoSafeTechniqueNet() {
+        // Line 3 of the safety table needs rules that exclude the gentle techniques: the test fixture.
+        return ScenarioTable.fromText("no-safe-technique.csv", """
+                        name,cause,sensitivity,inflammation,painLevel,symptoms,disposition,urgency,warns,fires
+                        Line 3: nothing left refers,MUSCLE_TENSION,HIGH,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-06
+                        Line 3: only a demoted trigger point left refers,HERNIATED_DISC,LOW,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-05;NS-06
+                        """)
+                .with(TestRules.NoGentleTechnique.ADVISOR).tests();
+    }
+}
