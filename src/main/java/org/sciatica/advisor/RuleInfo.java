@@ -1,5 +1,6 @@
 package org.sciatica.advisor;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,13 +9,26 @@ import java.util.Objects;
  * @param id     the rule's {@code @id}, unique in the rule base (for example {@code CI-04})
  * @param name   the rule's name, a sentence saying what it decides
  * @param file   the file it was loaded from ({@code rules/20-contraindications.drl} for bundled rules)
- * @param source the {@code @source} the rule rests on: the article or a published guideline
+ * @param source  the {@code @source} the rule rests on: the article or a published guideline
+ * @param effects what the rule does, read from its actions: "excludes DEEP_TISSUE", "warns
+ *                SEVERE_PAIN_CONSULT", "supports SWEDISH (weight 3)", ...
  */
-public record RuleInfo(String id, String name, String file, String source) {
+public record RuleInfo(String id, String name, String file, String source, List<String> effects) {
     public RuleInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(source, "source");
+        effects = List.copyOf(effects);
+    }
+
+    /**
+     * The layer the rule belongs to, from its file name: {@code rules/20-contraindications.drl}
+     * is layer "contraindications".
+     */
+    public String layer() {
+        String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1)
+                .replaceFirst("\\.drl$", "").replaceFirst("^\\d+-", "");
+        return base.replace('-', ' ');
     }
 }

@@ -127,4 +127,28 @@ class RuleLoadingTest {
         assertThatThrownBy(() -> advisor.advise(Cases.muscleTension().build()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("a rule probably loops");
     }
+
+    @Test
+    void aClinicRuleCanReplaceABundledRuleByItsId() {
+        SciaticaAdvisor advisor = SciaticaAdvisor.builder().addRuleDirectory(TestRules.directory("replace-varicose-rule")).build();
+        assertThat(advisor.rules()).extracting(RuleInfo::id).doesNotContain("CI-08").contains("CL-08");
+        assertThat(advisor.rules()).filteredOn(r -> r.id().equals("CL-08")).singleElement()
+                .satisfies(r -> assertThat(r.effects()).startsWith("replaces CI-08"));
+        org.sciatica.advisor.testing.ClinicalAssertions.assertThat(
+                        org.sciatica.advisor.testing.Cases.advise(advisor, Cases.muscleTension().conditions(Condition.VARICOSE_VEINS)))
+                .firedRule("CL-08").didNotFire("CI-08").excludes(Technique.HOT_STONE).warns(WarningCode.VEIN_PRESSURE);
+    }
+
+    @Test
+    void replacingAnUnknownRuleIsALoadError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                rule "Replaces nothing" @id("CL-99") @source("test fixture") @replaces("CI-99")
+                when Assessment() then end
+                """);
+        assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(dir).build())
+                .isInstanceOf(RuleLoadException.class)
+                .hasMessageContaining("x.drl:3:1: rule \"Replaces nothing\" replaces @id(\"CI-99\"), but no rule has that id");
+    }
 }

@@ -58,13 +58,14 @@ public final class Main implements Callable<Integer> {
     /** Exit code: bad input, bad usage or bad rules. */
     public static final int BAD_INPUT = 2;
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "text|json",
-            description = "Output for one assessment: text for people (default) or json for programs.")
+            description = "Output for one assessment: text for people (default) or json for programs. "
+                    + "--list-rules also takes markdown (the docs/RULES.md catalog).")
     Format format;
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -146,6 +147,9 @@ public final class Main implements Callable<Integer> {
         if (threads < 1) {
             throw usage("--threads must be at least 1, was " + threads);
         }
+        if (format == Format.markdown && !listRules) {
+            throw usage("--format markdown is only for --list-rules");
+        }
         if (listRules && input != null) {
             throw usage("--list-rules takes no FILE");
         }
@@ -202,6 +206,10 @@ public final class Main implements Callable<Integer> {
             out.println(RecommendationJson.catalog(rules));
             return;
         }
+        if (format == Format.markdown) {
+            out.print(RuleCatalog.markdown(rules));
+            return;
+        }
         int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
         String file = null;
         for (RuleInfo rule : rules) {
@@ -210,6 +218,7 @@ public final class Main implements Callable<Integer> {
                 out.println((rules.get(0) == rule ? "" : "\n") + file);
             }
             out.printf("  %-" + width + "s  %s%n", rule.id(), rule.name());
+            out.printf("  %-" + width + "s  does: %s%n", "", String.join("; ", rule.effects()));
             out.printf("  %-" + width + "s  source: %s%n", "", rule.source());
         }
     }

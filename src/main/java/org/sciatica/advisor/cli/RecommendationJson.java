@@ -54,7 +54,7 @@ public final class RecommendationJson {
         return write(COMPACT, node);
     }
 
-    /** The rule catalog as a JSON array of {id, name, file, source}. */
+    /** The rule catalog as a JSON array of {id, name, file, layer, source, effects}. */
     public static String catalog(List<RuleInfo> rules) {
         ArrayNode array = NODES.arrayNode();
         for (RuleInfo rule : rules) {
@@ -62,7 +62,10 @@ public final class RecommendationJson {
             node.put("id", rule.id());
             node.put("name", rule.name());
             node.put("file", rule.file());
+            node.put("layer", rule.layer());
             node.put("source", rule.source());
+            ArrayNode effects = node.putArray("effects");
+            rule.effects().forEach(effects::add);
         }
         return write(PRETTY, array);
     }

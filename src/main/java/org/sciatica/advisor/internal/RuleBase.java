@@ -100,6 +100,8 @@ public final class RuleBase {
         List<RuleInfo> catalog = new ArrayList<>();
         Map<String, RuleInfo> byKey = new HashMap<>();
         Map<String, RuleInfo> byId = new HashMap<>();
+        Map<String, RuleImpl> implById = new HashMap<>();
+        Map<RuleImpl, String> replacing = new java.util.LinkedHashMap<>();
         for (RuleImpl rule : rules) {
             String file = fileOf(rule);
             int[] at = declaration(files, file, rule.getName());
@@ -114,7 +116,15 @@ public final class RuleBase {
             if (id == null || source == null) {
                 continue;
             }
-            RuleInfo info = new RuleInfo(id, rule.getName(), file, source);
+            int fileIndex = indexOf(files, file);
+            List<String> effects = new ArrayList<>(
+                    fileIndex < files.size() ? RuleEffects.of(files.get(fileIndex).content(), at[0]) : List.of());
+            String replaces = metadata(rule, "replaces");
+            if (replaces != null) {
+                replacing.put(rule, replaces);
+                effects.add(0, "replaces " + replaces);
+            }
+            RuleInfo info = new RuleInfo(id, rule.getName(), file, source, effects);
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" reuses @id(\"" + id
@@ -123,6 +133,26 @@ public final class RuleBase {
             }
             catalog.add(info);
             byKey.put(key(rule), info);
+            implById.put(id, rule);
+        }
+        // @replaces("CI-08"): a rule added later takes the place of an earlier one, which is removed.
+        for (Map.Entry<RuleImpl, String> r : replacing.entrySet()) {
+            RuleImpl rule = r.getKey();
+            String file = fileOf(rule);
+            int[] at = declaration(files, file, rule.getName());
+            RuleImpl target = implById.get(r.getValue());
+            if (target == null) {
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
+                        + r.getValue() + "\"), but no rule has that id"));
+            } else if (indexOf(files, fileOf(target)) >= indexOf(files, file)) {
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
+                        + r.getValue() + "\"), which is not in an earlier file; a rule can only replace one loaded before it"));
+            } else {
+                kieBase.removeRule(target.getPackageName(), target.getName());
+                RuleInfo removed = byKey.remove(key(target));
+                catalog.remove(removed);
+                implById.remove(r.getValue());
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);

@@ -1,0 +1,77 @@
+package org.sciatica.advisor.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a rule does from its right-hand side, for the catalog: "excludes DEEP_TISSUE",
+ * "warns SEVERE_PAIN_CONSULT", ... A rule whose actions it cannot read gets "(see the rule)".
+ */
+final class RuleEffects {
+    private static final Pattern NEW_FACT = Pattern.compile(
+            "new\\s+(\\w+)\\s*\\(\\s*([^,()]+?)\\s*(?:,\\s*([^,()]+?)\\s*)?[,)]");
+
+    private RuleEffects() {
+    }
+
+    /** The effects of the rule declared at {@code line} (1-based) in {@code drl}. */
+    static List<String> of(String drl, int line) {
+        if (line <= 0) {
+            return List.of();
+        }
+        String[] lines = drl.split("\\R", -1);
+        StringBuilder body = new StringBuilder();
+        boolean inThen = false;
+        for (int i = line - 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (!inThen && l.equals("then")) {
+                inThen = true;
+                continue;
+            }
+            if (inThen && l.equals("end")) {
+                break;
+            }
+            if (inThen) {
+                body.append(l).append('\n');
+            }
+        }
+        Set<String> effects = new LinkedHashSet<>();
+        Matcher m = NEW_FACT.matcher(body);
+        while (m.find()) {
+            effects.add(describe(m.group(1), tail(m.group(2)), m.group(3) == null ? "" : tail(m.group(3))));
+        }
+        if (effects.isEmpty() && body.toString().contains("insert")) {
+            effects.add("(see the rule)");
+        }
+        return new ArrayList<>(effects);
+    }
+
+    private static String describe(String fact, String first, String second) {
+        return switch (fact) {
+            case "Support" -> "supports " + first + " (weight " + second + ")";
+            case "Exclusion" -> "excludes " + first;
+            case "PressureLimit" -> "limits pressure to " + first;
+            case "Demotion" -> "never lets " + first + " lead";
+            case "Refer" -> "refers (" + first + ")";
+            case "Alert" -> "warns " + first;
+            case "Focus" -> "focuses on " + first;
+            case "Step" -> "adds a plan step (" + first + ")";
+            case "Frequency" -> "sets " + first + "-" + second + " sessions a week";
+            default -> "inserts " + fact;
+        };
+    }
+
+    /** {@code Technique.DEEP_TISSUE} to {@code DEEP_TISSUE}; {@code $technique} to "the matched technique". */
+    private static String tail(String expression) {
+        String e = expression.strip();
+        if (e.startsWith("$")) {
+            return "the matched " + e.substring(1);
+        }
+        int dot = e.lastIndexOf('.');
+        return dot >= 0 ? e.substring(dot + 1) : e;
+    }
+}
