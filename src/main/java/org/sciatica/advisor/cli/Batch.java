@@ -1,11 +1,13 @@
 package org.sciatica.advisor.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,13 +29,13 @@ final class Batch {
     static final int CHUNK_CHARS = 1 << 20;
 
     private final SciaticaAdvisor advisor;
-    private final PrintWriter out;
+    private final OutputStream out;
     private final Progress progress;
     private final int threads;
     private long answered;
     private long bad;
 
-    Batch(SciaticaAdvisor advisor, PrintWriter out, Progress progress, int threads) {
+    Batch(SciaticaAdvisor advisor, OutputStream out, Progress progress, int threads) {
         this.advisor = advisor;
         this.out = out;
         this.progress = progress;
@@ -47,7 +49,7 @@ final class Batch {
             t.setDaemon(true);
             return t;
         });
-        ArrayDeque<Future<List<String>>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Future<List<byte[]>>> inFlight = new ArrayDeque<>();
         try (Reader in = input) {
             LineReader lines = new LineReader(in, AssessmentJson.MAX_LENGTH);
             List<LineReader.Line> chunk = new ArrayList<>();
@@ -87,11 +89,11 @@ final class Batch {
         }
     }
 
-    private Future<List<String>> submit(ExecutorService pool, List<LineReader.Line> chunk) {
+    private Future<List<byte[]>> submit(ExecutorService pool, List<LineReader.Line> chunk) {
         return pool.submit(() -> {
-            List<String> answers = new ArrayList<>(chunk.size());
+            List<byte[]> answers = new ArrayList<>(chunk.size());
             for (LineReader.Line line : chunk) {
-                String answer = answer(line);
+                byte[] answer = answerBytes(line);
                 if (answer != null) {
                     answers.add(answer);
                 }
@@ -100,8 +102,8 @@ final class Batch {
         });
     }
 
-    private void write(Future<List<String>> answers) throws IOException {
-        List<String> lines;
+    private void write(Future<List<byte[]>> answers) throws IOException {
+        List<byte[]> lines;
         try {
             lines = answers.get();
         } catch (InterruptedException e) {
@@ -110,17 +112,36 @@ final class Batch {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a batch worker failed: " + e.getCause(), e.getCause());
         }
-        for (String answer : lines) {
-            if (answer.startsWith(ERROR_PREFIX)) {
+        for (byte[] answer : lines) {
+            if (isError(answer)) {
                 bad++;
             }
-            out.println(answer);
+            out.write(answer);
+            out.write('\n');
         }
         answered += lines.size();
         progress.update(answered);
     }
 
-    private static final String ERROR_PREFIX = "{\"line\":";
+    private static final byte[] ERROR_PREFIX = "{\"line\":".getBytes(StandardCharsets.UTF_8);
+
+    private static boolean isError(byte[] answer) {
+        return answer.length >= ERROR_PREFIX.length
+                && Arrays.equals(answer, 0, ERROR_PREFIX.length, ERROR_PREFIX, 0, ERROR_PREFIX.length);
+    }
+
+    /** The output line for one input line as UTF-8; null for a blank line. Never throws for bad input. */
+    byte[] answerBytes(LineReader.Line line) {
+        if (line.tooLong() || line.text().isBlank()) {
+            String answer = answer(line);
+            return answer == null ? null : answer.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return CompactJson.bytes(advisor.advise(AssessmentJson.parse(line.text())));
+        } catch (InvalidAssessmentException | IllegalStateException e) {
+            return answer(line).getBytes(StandardCharsets.UTF_8);
+        }
+    }
 
     /** The output line for one input line; null for a blank line, which gets none. Never throws for bad input. */
     String answer(LineReader.Line line) {
@@ -132,7 +153,7 @@ final class Batch {
             return null;
         }
         try {
-            return RecommendationJson.compact(advisor.advise(AssessmentJson.parse(line.text())));
+            return CompactJson.string(advisor.advise(AssessmentJson.parse(line.text())));
         } catch (InvalidAssessmentException e) {
             return RecommendationJson.lineError(line.number(), e.field(), e.getMessage());
         } catch (IllegalStateException e) {

@@ -1,5 +1,6 @@
 package org.sciatica.advisor.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -93,27 +94,37 @@ public final class Main implements Callable<Integer> {
     String input;
 
     private final InputStream stdin;
+    private final OutputStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    Main(InputStream stdin, PrintWriter out, PrintWriter err) {
+    Main(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
         this.stdin = stdin;
+        this.stdout = stdout;
         this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) {
-        PrintWriter out = writer(new FileOutputStream(FileDescriptor.out));
-        PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
-        int code = run(args, System.in, out, err);
-        out.flush();
-        err.flush();
+        int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
         System.exit(code);
     }
 
-    /** Runs the command line and returns its exit code; never throws. */
-    public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main(stdin, out, err))
+    /** Runs the command line on these streams and returns its exit code; never throws. Flushes, does not close. */
+    public static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        BufferedOutputStream buffered = new BufferedOutputStream(stdout, 1 << 16);
+        PrintWriter out = writer(buffered);
+        PrintWriter err = writer(stderr);
+        try {
+            return run(args, stdin, buffered, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err);
@@ -160,7 +171,8 @@ public final class Main implements Callable<Integer> {
         }
         if (batch) {
             Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
-            return new Batch(advisor, out, progress, threads).run(open());
+            out.flush();
+            return new Batch(advisor, stdout, progress, threads).run(open());
         }
         return single(advisor);
     }

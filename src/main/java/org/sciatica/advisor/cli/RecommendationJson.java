@@ -35,7 +35,7 @@ public final class RecommendationJson {
 
     /** The recommendation on one line, for JSON lines. */
     public static String compact(Recommendation r) {
-        return write(COMPACT, tree(r));
+        return CompactJson.string(r);
     }
 
     /** The recommendation indented for reading. */

@@ -30,6 +30,14 @@ public final class Engine {
         return assembler.assemble(assessment, Evaluation.run(rules, assessment));
     }
 
+    RuleBase rules() {
+        return rules;
+    }
+
+    Assembler assembler() {
+        return assembler;
+    }
+
     public List<RuleInfo> catalog() {
         return rules.catalog();
     }

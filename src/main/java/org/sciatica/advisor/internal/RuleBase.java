@@ -36,13 +36,24 @@ public final class RuleBase {
     private final List<RuleInfo> catalog;
     private final Map<String, Integer> positionById;
     private final Map<String, RuleInfo> infoByKey;
+    /** The same entries by rule instance: the lookup on every fact a rule inserts, so no string keys. */
+    private final Map<Rule, RuleInfo> infoByRule;
     private final Map<String, RuleInfo> infoById;
     private final String version;
 
     private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version) {
         this.kieBase = kieBase;
         this.catalog = List.copyOf(catalog);
-        this.infoByKey = Map.copyOf(infoByKey);
+        this.infoByKey = new HashMap<>(infoByKey);
+        this.infoByRule = new java.util.IdentityHashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleInfo info = infoByKey.get(key(rule));
+                if (info != null) {
+                    infoByRule.put(rule, info);
+                }
+            }
+        }
         this.version = version;
         Map<String, Integer> positions = new HashMap<>();
         Map<String, RuleInfo> byId = new HashMap<>();
@@ -50,8 +61,8 @@ public final class RuleBase {
             positions.put(catalog.get(i).id(), i);
             byId.put(catalog.get(i).id(), catalog.get(i));
         }
-        this.positionById = Map.copyOf(positions);
-        this.infoById = Map.copyOf(byId);
+        this.positionById = positions;
+        this.infoById = byId;
     }
 
     /**
@@ -176,7 +187,10 @@ public final class RuleBase {
 
     /** The rule's catalog entry. */
     RuleInfo info(Rule rule) {
-        RuleInfo info = infoByKey.get(key(rule));
+        RuleInfo info = infoByRule.get(rule);
+        if (info == null) {
+            info = infoByKey.get(key(rule));
+        }
         if (info == null) {
             throw new IllegalStateException("rule \"" + rule.getName() + "\" is not in the catalog");
         }

@@ -1,0 +1,214 @@
+package org.sciatica.advisor.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.Recommendation.Reason;
+
+/**
+ * Writes a recommendation as one line of UTF-8 JSON, fast: the batch writes millions. Same fields,
+ * order and values as {@link RecommendationJson#tree} (a test compares them). The JSON of each
+ * reason is cached, since the rules give the same reasons again and again.
+ */
+final class CompactJson {
+    /** Reasons cached at most; past it, reasons are written afresh (rules that make endless texts). */
+    private static final int CACHE_LIMIT = 20_000;
+    private static final Map<Reason, byte[]> REASONS = new ConcurrentHashMap<>();
+
+    private byte[] buffer = new byte[8192];
+    private int size;
+
+    private CompactJson() {
+    }
+
+    static byte[] bytes(Recommendation r) {
+        CompactJson out = new CompactJson();
+        out.recommendation(r);
+        return Arrays.copyOf(out.buffer, out.size);
+    }
+
+    static String string(Recommendation r) {
+        return new String(bytes(r), StandardCharsets.UTF_8);
+    }
+
+    private void recommendation(Recommendation r) {
+        raw("{\"id\":");
+        string(r.id());
+        raw(",\"disposition\":\"").raw(r.disposition().name()).raw("\",\"referral\":");
+        if (r.referral() == null) {
+            raw("null");
+        } else {
+            raw("{\"urgency\":\"").raw(r.referral().urgency().name()).raw("\",\"reasons\":");
+            reasons(r.referral().reasons());
+            raw("}");
+        }
+        raw(",\"techniques\":[");
+        for (int i = 0; i < r.techniques().size(); i++) {
+            Recommendation.RankedTechnique t = r.techniques().get(i);
+            raw(i == 0 ? "{\"technique\":\"" : ",{\"technique\":\"").raw(t.technique().name())
+                    .raw("\",\"pressure\":\"").raw(t.pressure().name()).raw("\",\"reasons\":");
+            reasons(t.reasons());
+            raw("}");
+        }
+        raw("],\"excluded\":[");
+        for (int i = 0; i < r.excluded().size(); i++) {
+            Recommendation.ExcludedTechnique e = r.excluded().get(i);
+            raw(i == 0 ? "{\"technique\":\"" : ",{\"technique\":\"").raw(e.technique().name()).raw("\",\"reasons\":");
+            reasons(e.reasons());
+            raw("}");
+        }
+        raw("],\"warnings\":[");
+        for (int i = 0; i < r.warnings().size(); i++) {
+            Recommendation.Warning w = r.warnings().get(i);
+            raw(i == 0 ? "{\"code\":\"" : ",{\"code\":\"").raw(w.code().name())
+                    .raw("\",\"severity\":\"").raw(w.severity().name()).raw("\",\"message\":");
+            string(w.message());
+            raw(",\"ruleId\":");
+            string(w.ruleId());
+            raw(",\"source\":");
+            string(w.source());
+            raw("}");
+        }
+        raw("],\"focusAreas\":[");
+        for (int i = 0; i < r.focusAreas().size(); i++) {
+            Recommendation.FocusArea f = r.focusAreas().get(i);
+            raw(i == 0 ? "{\"area\":\"" : ",{\"area\":\"").raw(f.area().name()).raw("\",\"reasons\":");
+            reasons(f.reasons());
+            raw("}");
+        }
+        raw("],\"sessionPlan\":{\"steps\":[");
+        for (int i = 0; i < r.sessionPlan().steps().size(); i++) {
+            Recommendation.PlanStep s = r.sessionPlan().steps().get(i);
+            raw(i == 0 ? "{\"text\":" : ",{\"text\":");
+            string(s.text());
+            raw(",\"ruleId\":");
+            string(s.ruleId());
+            raw("}");
+        }
+        raw("],\"sessionsPerWeek\":");
+        if (r.sessionPlan().sessionsPerWeek() == null) {
+            raw("null");
+        } else {
+            raw("{\"min\":").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().min()))
+                    .raw(",\"max\":").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().max())).raw("}");
+        }
+        raw("},\"firedRules\":[");
+        for (int i = 0; i < r.firedRules().size(); i++) {
+            if (i > 0) {
+                raw(",");
+            }
+            string(r.firedRules().get(i));
+        }
+        raw("],\"rulesVersion\":");
+        string(r.rulesVersion());
+        raw("}");
+    }
+
+    private void reasons(List<Reason> reasons) {
+        raw("[");
+        for (int i = 0; i < reasons.size(); i++) {
+            if (i > 0) {
+                raw(",");
+            }
+            Reason reason = reasons.get(i);
+            byte[] cached = REASONS.get(reason);
+            if (cached == null) {
+                int start = size;
+                raw("{\"text\":");
+                string(reason.text());
+                raw(",\"ruleId\":");
+                string(reason.ruleId());
+                raw(",\"source\":");
+                string(reason.source());
+                raw("}");
+                if (REASONS.size() < CACHE_LIMIT) {
+                    REASONS.putIfAbsent(reason, Arrays.copyOfRange(buffer, start, size));
+                }
+            } else {
+                bytes(cached);
+            }
+        }
+        raw("]");
+    }
+
+    /** Appends ASCII text that needs no escaping. */
+    private CompactJson raw(String ascii) {
+        ensure(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            buffer[size++] = (byte) ascii.charAt(i);
+        }
+        return this;
+    }
+
+    private void bytes(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        size += bytes.length;
+    }
+
+    /** Appends a JSON string (or null), escaped as Jackson does: quote, backslash and control characters. */
+    private void string(String text) {
+        if (text == null) {
+            raw("null");
+            return;
+        }
+        ensure(text.length() * 6 + 2);
+        buffer[size++] = '"';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                buffer[size++] = '\\';
+                buffer[size++] = (byte) c;
+            } else if (c < 0x20) {
+                switch (c) {
+                    case '\n' -> escape('n');
+                    case '\r' -> escape('r');
+                    case '\t' -> escape('t');
+                    case '\b' -> escape('b');
+                    case '\f' -> escape('f');
+                    default -> {
+                        buffer[size++] = '\\';
+                        buffer[size++] = 'u';
+                        buffer[size++] = '0';
+                        buffer[size++] = '0';
+                        buffer[size++] = (byte) Character.forDigit(c >> 4, 16);
+                        buffer[size++] = (byte) Character.toUpperCase(Character.forDigit(c & 0xF, 16));
+                    }
+                }
+            } else if (c < 0x80) {
+                buffer[size++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[size++] = (byte) (0xC0 | (c >> 6));
+                buffer[size++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                buffer[size++] = (byte) (0xF0 | (cp >> 18));
+                buffer[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                buffer[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                buffer[size++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                buffer[size++] = '?'; // a lone surrogate cannot be encoded; the JDK's encoder writes '?' too
+            } else {
+                buffer[size++] = (byte) (0xE0 | (c >> 12));
+                buffer[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buffer[size++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        buffer[size++] = '"';
+    }
+
+    private void escape(char c) {
+        buffer[size++] = '\\';
+        buffer[size++] = (byte) c;
+    }
+
+    private void ensure(int more) {
+        if (size + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+        }
+    }
+}

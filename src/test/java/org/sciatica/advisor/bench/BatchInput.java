@@ -1,0 +1,46 @@
+package org.sciatica.advisor.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.internal.BenchmarkMix;
+
+/** Writes N JSON lines, the benchmark mix over and over, for the batch throughput benchmark. */
+public final class BatchInput {
+    private BatchInput() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        ObjectMapper json = new ObjectMapper();
+        List<String> mix = BenchmarkMix.assessments().stream().map(a -> toJson(json, a)).toList();
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
+            for (long i = 0; i < lines; i++) {
+                out.write(mix.get((int) (i % mix.size())));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static String toJson(ObjectMapper json, Assessment a) {
+        ObjectNode o = json.createObjectNode();
+        o.put("id", a.id()).put("cause", a.cause().name()).put("sensitivity", a.sensitivity().name())
+                .put("inflammation", a.inflammation().name()).put("painLevel", a.painLevel());
+        if (a.course() != null) {
+            o.put("course", a.course().name());
+        }
+        a.symptoms().forEach(s -> o.withArray("symptoms").add(s.name()));
+        a.tenseAreas().forEach(s -> o.withArray("tenseAreas").add(s.name()));
+        a.redFlags().forEach(s -> o.withArray("redFlags").add(s.name()));
+        a.conditions().forEach(s -> o.withArray("conditions").add(s.name()));
+        return o.toString();
+    }
+}
