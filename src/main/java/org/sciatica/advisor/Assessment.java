@@ -1,5 +1,7 @@
 package org.sciatica.advisor;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,12 +28,12 @@ import java.util.stream.Collectors;
  * @param conditions   health conditions
  */
 public record Assessment(
-        String id,
+        @Nullable String id,
         Cause cause,
         Sensitivity sensitivity,
         Inflammation inflammation,
         int painLevel,
-        Course course,
+        @Nullable Course course,
         Set<Symptom> symptoms,
         Set<BodyArea> tenseAreas,
         Set<RedFlag> redFlags,
@@ -126,12 +128,12 @@ public record Assessment(
 
     /** Builds an {@link Assessment}; validation happens in {@link #build()}. Not thread-safe. */
     public static final class Builder {
-        private String id;
-        private Cause cause;
-        private Sensitivity sensitivity;
-        private Inflammation inflammation;
-        private Integer painLevel;
-        private Course course;
+        private @Nullable String id;
+        private @Nullable Cause cause;
+        private @Nullable Sensitivity sensitivity;
+        private @Nullable Inflammation inflammation;
+        private @Nullable Integer painLevel;
+        private @Nullable Course course;
         private Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
         private Set<BodyArea> tenseAreas = EnumSet.noneOf(BodyArea.class);
         private Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
@@ -140,22 +142,22 @@ public record Assessment(
         private Builder() {
         }
 
-        public Builder id(String id) {
+        public Builder id(@Nullable String id) {
             this.id = id;
             return this;
         }
 
-        public Builder cause(Cause cause) {
+        public Builder cause(@Nullable Cause cause) {
             this.cause = cause;
             return this;
         }
 
-        public Builder sensitivity(Sensitivity sensitivity) {
+        public Builder sensitivity(@Nullable Sensitivity sensitivity) {
             this.sensitivity = sensitivity;
             return this;
         }
 
-        public Builder inflammation(Inflammation inflammation) {
+        public Builder inflammation(@Nullable Inflammation inflammation) {
             this.inflammation = inflammation;
             return this;
         }
@@ -166,7 +168,7 @@ public record Assessment(
         }
 
         /** @param course the course, or null for not reported */
-        public Builder course(Course course) {
+        public Builder course(@Nullable Course course) {
             this.course = course;
             return this;
         }

@@ -1,5 +1,7 @@
 package org.sciatica.advisor;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,9 +25,9 @@ import java.util.Optional;
  * @param rulesVersion identifies the rule base that produced this answer
  */
 public record Recommendation(
-        String id,
+        @Nullable String id,
         Disposition disposition,
-        Referral referral,
+        @Nullable Referral referral,
         List<RankedTechnique> techniques,
         List<ExcludedTechnique> excluded,
         List<Warning> warnings,
@@ -142,7 +144,7 @@ public record Recommendation(
      * @param steps           the steps in order
      * @param sessionsPerWeek how many sessions a week; null when the sources give no frequency for the case
      */
-    public record SessionPlan(List<PlanStep> steps, SessionsPerWeek sessionsPerWeek) {
+    public record SessionPlan(List<PlanStep> steps, @Nullable SessionsPerWeek sessionsPerWeek) {
         public SessionPlan {
             steps = List.copyOf(steps);
         }

@@ -59,14 +59,21 @@ public final class Main implements Callable<Integer> {
     /** Exit code: bad input, bad usage or bad rules. */
     public static final int BAD_INPUT = 2;
 
-    enum Format { text, json, markdown }
+    enum Format {
+        text, json, markdown, cds_hooks;
+
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|json",
-            description = "Output for one assessment: text for people (default) or json for programs. "
-                    + "--list-rules also takes markdown (the docs/RULES.md catalog).")
+    @Option(names = "--format", paramLabel = "text|json|cds-hooks", converter = FormatConverter.class,
+            description = "Output for one assessment: text for people (default), json for programs, or cds-hooks "
+                    + "(a CDS Hooks 2.0 response with cards). --list-rules takes text, json or markdown (the docs/RULES.md catalog).")
     Format format;
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -161,6 +168,9 @@ public final class Main implements Callable<Integer> {
         if (format == Format.markdown && !listRules) {
             throw usage("--format markdown is only for --list-rules");
         }
+        if (format == Format.cds_hooks && listRules) {
+            throw usage("--format cds-hooks is for one assessment, not for --list-rules");
+        }
         if (listRules && input != null) {
             throw usage("--list-rules takes no FILE");
         }
@@ -192,6 +202,8 @@ public final class Main implements Callable<Integer> {
         Recommendation r = advisor.advise(assessment);
         if (format == Format.json) {
             out.println(RecommendationJson.pretty(r));
+        } else if (format == Format.cds_hooks) {
+            out.println(CdsHooks.response(r));
         } else {
             out.print(TextReport.render(assessment, r));
         }
@@ -291,6 +303,19 @@ public final class Main implements Callable<Integer> {
 
         Failure(String message) {
             super(message);
+        }
+    }
+
+    /** Reads --format values case-insensitively, with cds-hooks spelt with a hyphen. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.toString().equalsIgnoreCase(value.strip())) {
+                    return f;
+                }
+            }
+            throw new CommandLine.TypeConversionException("--format must be one of text, json, cds-hooks, markdown; was '" + value + "'");
         }
     }
 

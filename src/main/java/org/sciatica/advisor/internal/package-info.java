@@ -7,4 +7,7 @@
  * exclusion, a pressure limit, a warning, a focus area, a plan step) and the rule that inserted
  * it is recorded by {@code Evaluation}, so a fact never has to repeat its rule's id.
  */
+@NullMarked
 package org.sciatica.advisor.internal;
+
+import org.jspecify.annotations.NullMarked;
