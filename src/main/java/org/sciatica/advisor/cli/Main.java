@@ -88,6 +88,10 @@ public final class Main implements Callable<Integer> {
             description = "List every loaded rule: id, name, file and source (text, or --format json).")
     boolean listRules;
 
+    @Option(names = "--decision-matrix",
+            description = "Draw the decision matrix (SVG) by running the rules over a grid of assessments.")
+    boolean decisionMatrix;
+
     @Option(names = "--quiet",
             description = "With --batch: no progress line on standard error (it is shown only when standard error is a terminal).")
     boolean quiet;
@@ -174,7 +178,14 @@ public final class Main implements Callable<Integer> {
         if (listRules && input != null) {
             throw usage("--list-rules takes no FILE");
         }
+        if (decisionMatrix && (batch || listRules || input != null || format != null)) {
+            throw usage("--decision-matrix takes no FILE and no other mode or --format");
+        }
         SciaticaAdvisor advisor = loadRules();
+        if (decisionMatrix) {
+            out.print(DecisionMatrix.svg(advisor));
+            return OK;
+        }
         if (listRules) {
             listRules(advisor.rules());
             return OK;
