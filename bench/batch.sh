@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # CLI batch throughput: N JSON lines (default 1,000,000, the benchmark mix over and over) through
 # --batch on all cores, output discarded; prints wall time and lines per second, and checks that
-# every line got an answer. Needs: mvn -q -DskipTests package (and test classes: mvn -q test-compile).
+# every line got an answer. Needs: ./mvnw -q -DskipTests package (and test classes: mvn -q test-compile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-1000000}
 jar=target/sciatica-advisor-cli.jar
-[ -f "$jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
 input=$(mktemp)
 trap 'rm -f "$input"' EXIT
-mvn -q -Pbench test-compile exec:exec -Dbench.main=org.sciatica.advisor.bench.BatchInput -Dbench.args="$lines" > "$input"
+./mvnw -q -Pbench test-compile exec:exec -Dbench.main=org.sciatica.advisor.bench.BatchInput -Dbench.args="$lines" > "$input"
 start=$(date +%s%N)
 answered=$(java -jar "$jar" --batch --quiet "$input" | wc -l)
 end=$(date +%s%N)

@@ -17,7 +17,7 @@ public final class RuleCatalog {
         md.append("# Rule catalog\n\n")
                 .append("Every rule of the rule base, layer by layer, read from the rules' own metadata (`@id`, `@source`)\n")
                 .append("and actions. Generated, do not edit: after changing a rule, run\n\n")
-                .append("```sh\n").append("mvn -q -DskipTests package && ").append(COMMAND).append("\n```\n\n")
+                .append("```sh\n").append("./mvnw -q -DskipTests package && ").append(COMMAND).append("\n```\n\n")
                 .append("A test fails while this file is stale. ").append(rules.size()).append(" rules.\n");
         String file = null;
         for (RuleInfo rule : rules) {
