@@ -46,6 +46,7 @@ public record Assessment(
     /** Lowest pain level counted as severe. */
     public static final int SEVERE_PAIN = 7;
 
+    /** Checks and copies the values. */
     public Assessment {
         requirePresent("cause", cause, Cause.class);
         requirePresent("sensitivity", sensitivity, Sensitivity.class);
@@ -60,24 +61,40 @@ public record Assessment(
         conditions = copyOf("conditions", conditions, Condition.class);
     }
 
-    /** A builder with nothing set; {@code cause}, {@code sensitivity}, {@code inflammation} and {@code painLevel} are required. */
+    /**
+     * A builder with nothing set; {@code cause}, {@code sensitivity}, {@code inflammation} and {@code painLevel} are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this assessment's values, to derive a variant. */
+    /**
+     * A builder holding this assessment's values, to derive a variant.
+     *
+     * @return a new builder with this assessment's values
+     */
     public Builder toBuilder() {
         return new Builder().id(id).cause(cause).sensitivity(sensitivity).inflammation(inflammation)
                 .painLevel(painLevel).course(course).symptoms(symptoms).tenseAreas(tenseAreas)
                 .redFlags(redFlags).conditions(conditions);
     }
 
-    /** True when the pain level is severe (7 to 10). */
+    /**
+     * True when the pain level is severe (7 to 10).
+     *
+     * @return true when severe pain
+     */
     public boolean severePain() {
         return painLevel >= SEVERE_PAIN;
     }
 
-    /** One line for people: cause, sensitivity, inflammation, pain and whatever else is present. */
+    /**
+     * One line for people: cause, sensitivity, inflammation, pain and whatever else is present.
+     *
+     * @return the summary text
+     */
     public String summary() {
         StringBuilder s = new StringBuilder()
                 .append(cause).append(", sensitivity ").append(sensitivity)
@@ -142,68 +159,150 @@ public record Assessment(
         private Builder() {
         }
 
+        /**
+         * Sets id.
+         *
+         * @param id the caller's reference, or null
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
             this.id = id;
             return this;
         }
 
+        /**
+         * Sets cause.
+         *
+         * @param cause the cause
+         * @return this builder
+         */
         public Builder cause(@Nullable Cause cause) {
             this.cause = cause;
             return this;
         }
 
+        /**
+         * Sets sensitivity.
+         *
+         * @param sensitivity the sensitivity
+         * @return this builder
+         */
         public Builder sensitivity(@Nullable Sensitivity sensitivity) {
             this.sensitivity = sensitivity;
             return this;
         }
 
+        /**
+         * Sets inflammation.
+         *
+         * @param inflammation the inflammation
+         * @return this builder
+         */
         public Builder inflammation(@Nullable Inflammation inflammation) {
             this.inflammation = inflammation;
             return this;
         }
 
+        /**
+         * Sets pain level.
+         *
+         * @param painLevel the pain level
+         * @return this builder
+         */
         public Builder painLevel(int painLevel) {
             this.painLevel = painLevel;
             return this;
         }
 
-        /** @param course the course, or null for not reported */
+        /**
+         * @param course the course, or null for not reported
+         *
+         * @return this builder
+         */
         public Builder course(@Nullable Course course) {
             this.course = course;
             return this;
         }
 
+        /**
+         * Sets symptoms.
+         *
+         * @param symptoms the symptoms
+         * @return this builder
+         */
         public Builder symptoms(Symptom... symptoms) {
             return symptoms(Arrays.asList(symptoms));
         }
 
+        /**
+         * Sets symptoms.
+         *
+         * @param symptoms the symptoms
+         * @return this builder
+         */
         public Builder symptoms(Collection<Symptom> symptoms) {
             this.symptoms = collect(symptoms);
             return this;
         }
 
+        /**
+         * Sets tense areas.
+         *
+         * @param areas the body areas
+         * @return this builder
+         */
         public Builder tenseAreas(BodyArea... areas) {
             return tenseAreas(Arrays.asList(areas));
         }
 
+        /**
+         * Sets tense areas.
+         *
+         * @param areas the body areas
+         * @return this builder
+         */
         public Builder tenseAreas(Collection<BodyArea> areas) {
             this.tenseAreas = collect(areas);
             return this;
         }
 
+        /**
+         * Sets red flags.
+         *
+         * @param redFlags the red flags
+         * @return this builder
+         */
         public Builder redFlags(RedFlag... redFlags) {
             return redFlags(Arrays.asList(redFlags));
         }
 
+        /**
+         * Sets red flags.
+         *
+         * @param redFlags the red flags
+         * @return this builder
+         */
         public Builder redFlags(Collection<RedFlag> redFlags) {
             this.redFlags = collect(redFlags);
             return this;
         }
 
+        /**
+         * Sets conditions.
+         *
+         * @param conditions the conditions
+         * @return this builder
+         */
         public Builder conditions(Condition... conditions) {
             return conditions(Arrays.asList(conditions));
         }
 
+        /**
+         * Sets conditions.
+         *
+         * @param conditions the conditions
+         * @return this builder
+         */
         public Builder conditions(Collection<Condition> conditions) {
             this.conditions = collect(conditions);
             return this;
@@ -217,6 +316,7 @@ public record Assessment(
         /**
          * @throws InvalidAssessmentException naming the field when a required field is missing or
          *                                    a value is out of range
+         * @return the validated assessment
          */
         public Assessment build() {
             if (painLevel == null) {

@@ -17,7 +17,11 @@ public enum Cause {
     /** Not yet identified. */
     UNKNOWN;
 
-    /** True for the causes in which a spinal structure compresses a nerve root. */
+    /**
+     * True for the causes in which a spinal structure compresses a nerve root.
+     *
+     * @return true for herniated disc, spinal stenosis and other spinal causes
+     */
     public boolean isNerveCompression() {
         return this == HERNIATED_DISC || this == SPINAL_STENOSIS || this == OTHER_SPINAL;
     }

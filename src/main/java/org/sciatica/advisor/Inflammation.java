@@ -2,7 +2,10 @@ package org.sciatica.advisor;
 
 /** Inflammation of the painful region. */
 public enum Inflammation {
+    /** No inflammation. */
     NONE,
+    /** Mild inflammation. */
     MILD,
+    /** Acute inflammation: no deep work, no heat. */
     ACUTE
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public final class InvalidAssessmentException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** Field;. */
     private final @Nullable String field;
 
     /**
@@ -20,7 +21,11 @@ public final class InvalidAssessmentException extends IllegalArgumentException {
         this.field = field;
     }
 
-    /** The offending field, as named in the JSON contract; null when the input is not an object at all. */
+    /**
+     * The offending field, as named in the JSON contract; null when the input is not an object at all.
+     *
+     * @return the field text
+     */
     public @Nullable String field() {
         return field;
     }

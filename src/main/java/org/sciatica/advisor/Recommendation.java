@@ -36,6 +36,7 @@ public record Recommendation(
         List<String> firedRules,
         String rulesVersion) {
 
+    /** Checks and copies the values. */
     public Recommendation {
         Objects.requireNonNull(disposition, "disposition");
         if ((disposition == Disposition.REFER) != (referral != null)) {
@@ -51,22 +52,41 @@ public record Recommendation(
         Objects.requireNonNull(rulesVersion, "rulesVersion");
     }
 
-    /** The best-ranked technique, if any technique is recommended. */
+    /**
+     * The best-ranked technique, if any technique is recommended.
+     *
+     * @return the first technique
+     */
     public Optional<RankedTechnique> firstTechnique() {
         return techniques.isEmpty() ? Optional.empty() : Optional.of(techniques.get(0));
     }
 
-    /** The recommendation for one technique, if it is recommended. */
+    /**
+     * The recommendation for one technique, if it is recommended.
+     *
+     * @param technique the technique
+     * @return its recommendation, or empty when it is not recommended
+     */
     public Optional<RankedTechnique> technique(Technique technique) {
         return techniques.stream().filter(t -> t.technique() == technique).findFirst();
     }
 
-    /** True when the technique is excluded. */
+    /**
+     * True when the technique is excluded.
+     *
+     * @param technique the technique
+     * @return true when the technique is excluded
+     */
     public boolean excludes(Technique technique) {
         return excluded.stream().anyMatch(e -> e.technique() == technique);
     }
 
-    /** True when a warning with this code is present. */
+    /**
+     * True when a warning with this code is present.
+     *
+     * @param code the warning code
+     * @return true when a warning with this code is present
+     */
     public boolean warns(WarningCode code) {
         return warnings.stream().anyMatch(w -> w.code() == code);
     }
@@ -79,6 +99,7 @@ public record Recommendation(
      * @param source the published source or guideline the rule rests on
      */
     public record Reason(String text, String ruleId, String source) {
+        /** Checks and copies the values. */
         public Reason {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(ruleId, "ruleId");
@@ -88,6 +109,7 @@ public record Recommendation(
 
     /** A recommended technique, its pressure and why it is recommended. */
     public record RankedTechnique(Technique technique, Pressure pressure, List<Reason> reasons) {
+        /** Checks and copies the values. */
         public RankedTechnique {
             Objects.requireNonNull(technique, "technique");
             Objects.requireNonNull(pressure, "pressure");
@@ -97,6 +119,7 @@ public record Recommendation(
 
     /** A technique not to use, and why. */
     public record ExcludedTechnique(Technique technique, List<Reason> reasons) {
+        /** Checks and copies the values. */
         public ExcludedTechnique {
             Objects.requireNonNull(technique, "technique");
             reasons = List.copyOf(reasons);
@@ -113,6 +136,7 @@ public record Recommendation(
      * @param source   what that rule rests on
      */
     public record Warning(WarningCode code, Severity severity, String message, String ruleId, String source) {
+        /** Checks and copies the values. */
         public Warning {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(severity, "severity");
@@ -124,6 +148,7 @@ public record Recommendation(
 
     /** An area to work on, and why. */
     public record FocusArea(BodyArea area, List<Reason> reasons) {
+        /** Checks and copies the values. */
         public FocusArea {
             Objects.requireNonNull(area, "area");
             reasons = List.copyOf(reasons);
@@ -132,6 +157,7 @@ public record Recommendation(
 
     /** Why and how urgently a referred client needs medical assessment. */
     public record Referral(Urgency urgency, List<Reason> reasons) {
+        /** Checks and copies the values. */
         public Referral {
             Objects.requireNonNull(urgency, "urgency");
             reasons = List.copyOf(reasons);
@@ -145,6 +171,7 @@ public record Recommendation(
      * @param sessionsPerWeek how many sessions a week; null when the sources give no frequency for the case
      */
     public record SessionPlan(List<PlanStep> steps, @Nullable SessionsPerWeek sessionsPerWeek) {
+        /** Checks and copies the values. */
         public SessionPlan {
             steps = List.copyOf(steps);
         }
@@ -152,6 +179,7 @@ public record Recommendation(
 
     /** One step of the session plan, with the rule that added it. */
     public record PlanStep(String text, String ruleId) {
+        /** Checks and copies the values. */
         public PlanStep {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(ruleId, "ruleId");
@@ -160,6 +188,7 @@ public record Recommendation(
 
     /** A range of sessions per week. */
     public record SessionsPerWeek(int min, int max) {
+        /** Checks and copies the values. */
         public SessionsPerWeek {
             if (min < 0 || max < min) {
                 throw new IllegalArgumentException("sessionsPerWeek must satisfy 0 <= min <= max, was " + min + ".." + max);

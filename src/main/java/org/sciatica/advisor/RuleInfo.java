@@ -14,6 +14,7 @@ import java.util.Objects;
  *                SEVERE_PAIN_CONSULT", "supports SWEDISH (weight 3)", ...
  */
 public record RuleInfo(String id, String name, String file, String source, List<String> effects) {
+    /** Checks and copies the values. */
     public RuleInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -25,6 +26,7 @@ public record RuleInfo(String id, String name, String file, String source, List<
     /**
      * The layer the rule belongs to, from its file name: {@code rules/20-contraindications.drl}
      * is layer "contraindications".
+     * @return the layer text
      */
     public String layer() {
         String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1)

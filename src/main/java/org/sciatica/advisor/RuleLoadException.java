@@ -13,12 +13,17 @@ public final class RuleLoadException extends RuntimeException {
 
     private final transient List<RuleProblem> problems;
 
+    /** Creates it. */
     public RuleLoadException(List<RuleProblem> problems) {
         super(describe(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in file order. */
+    /**
+     * Every problem found, in file order.
+     *
+     * @return the problems
+     */
     public List<RuleProblem> problems() {
         return problems;
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param message what is wrong
  */
 public record RuleProblem(String file, int line, int column, String message) {
+    /** Checks and copies the values. */
     public RuleProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");

@@ -33,12 +33,17 @@ public final class SciaticaAdvisor {
      * An advisor with the rules that ship in the jar.
      *
      * @throws RuleLoadException only if the jar itself is broken
+     * @return an advisor with the bundled rules
      */
     public static SciaticaAdvisor withBundledRules() {
         return builder().build();
     }
 
-    /** A builder that starts from the bundled rules and can add rule directories. */
+    /**
+     * A builder that starts from the bundled rules and can add rule directories.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -56,17 +61,29 @@ public final class SciaticaAdvisor {
         return engine.advise(assessment);
     }
 
-    /** Every loaded rule, in load order: id, name, file and source. */
+    /**
+     * Every loaded rule, in load order: id, name, file and source.
+     *
+     * @return the catalog of loaded rules
+     */
     public List<RuleInfo> rules() {
         return engine.catalog();
     }
 
-    /** Identifies the loaded rules: the library version and a digest of every rule file's text. */
+    /**
+     * Identifies the loaded rules: the library version and a digest of every rule file's text.
+     *
+     * @return the rules version, as in every recommendation
+     */
     public String rulesVersion() {
         return engine.version();
     }
 
-    /** The library's version. */
+    /**
+     * The library's version.
+     *
+     * @return the library version
+     */
     public static String version() {
         return Engine.productVersion();
     }
@@ -82,6 +99,8 @@ public final class SciaticaAdvisor {
         /**
          * Adds every {@code .drl} file directly in {@code directory}, in name order, after the
          * bundled rules. Rule files are code: add only directories you trust.
+         * @param directory a directory of .drl files
+         * @return this builder
          */
         public Builder addRuleDirectory(Path directory) {
             ruleDirectories.add(Objects.requireNonNull(directory, "directory"));
@@ -91,6 +110,7 @@ public final class SciaticaAdvisor {
         /**
          * Leaves the bundled rules out, so only the added directories count; for rule authors who
          * test a rule set of their own. The advisor then gives only what those rules say.
+         * @return this builder
          */
         public Builder withoutBundledRules() {
             bundled = false;
@@ -103,6 +123,7 @@ public final class SciaticaAdvisor {
          * @throws RuleLoadException listing every problem: unreadable directories, compile errors
          *                           with file, line and column, rules without {@code @id} or
          *                           {@code @source}, duplicate ids
+         * @return the advisor, ready to share between threads
          */
         public SciaticaAdvisor build() {
             List<RuleFile> files = new ArrayList<>();

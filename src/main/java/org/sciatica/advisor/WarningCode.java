@@ -48,12 +48,17 @@ public enum WarningCode {
      * The least cautious disposition an answer carrying this warning can have: {@code PROCEED} for
      * the standing nerve warning, {@code REFER} for the referral codes, {@code PROCEED_WITH_CAUTION}
      * for the rest.
+     * @return the disposition
      */
     public Disposition disposition() {
         return disposition;
     }
 
-    /** The severity every warning with this code carries. */
+    /**
+     * The severity every warning with this code carries.
+     *
+     * @return the severity of this code
+     */
     public Severity severity() {
         return severity;
     }

@@ -75,6 +75,8 @@ public final class AssessmentJson {
      * Parses one JSON object into an assessment.
      *
      * @throws InvalidAssessmentException naming the field (null for malformed JSON) and what is wrong
+     * @param json the JSON text
+     * @return the assessment
      */
     public static Assessment parse(String json) {
         if (json.length() > MAX_LENGTH) {

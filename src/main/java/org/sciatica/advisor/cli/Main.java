@@ -116,12 +116,25 @@ public final class Main implements Callable<Integer> {
         this.err = err;
     }
 
+    /**
+     * Main.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
         System.exit(code);
     }
 
-    /** Runs the command line on these streams and returns its exit code; never throws. Flushes, does not close. */
+    /**
+     * Runs the command line on these streams and returns its exit code; never throws. Flushes, does not close.
+     *
+     * @param args the command-line arguments
+     * @param stdin standard input
+     * @param stdout standard output
+     * @param stderr standard error
+     * @return the exit code
+     */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
         BufferedOutputStream buffered = new BufferedOutputStream(stdout, 1 << 16);
         PrintWriter out = writer(buffered);

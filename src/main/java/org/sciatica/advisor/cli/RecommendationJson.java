@@ -33,17 +33,34 @@ public final class RecommendationJson {
     private RecommendationJson() {
     }
 
-    /** The recommendation on one line, for JSON lines. */
+    /**
+     * The recommendation on one line, for JSON lines.
+     *
+     * @param r the recommendation
+     * @return the compact text
+     */
     public static String compact(Recommendation r) {
         return CompactJson.string(r);
     }
 
-    /** The recommendation indented for reading. */
+    /**
+     * The recommendation indented for reading.
+     *
+     * @param r the recommendation
+     * @return indented JSON
+     */
     public static String pretty(Recommendation r) {
         return write(PRETTY, tree(r));
     }
 
-    /** A batch line's error: {@code {"line": N, "error": {"field": ..., "message": ...}}}. */
+    /**
+     * A batch line's error: {@code {"line": N, "error": {"field": ..., "message": ...}}}.
+     *
+     * @param line the line number
+     * @param field the offending field, or null
+     * @param message the message
+     * @return the line error text
+     */
     public static String lineError(long line, String field, String message) {
         ObjectNode error = NODES.objectNode();
         error.put("field", field);
@@ -54,7 +71,12 @@ public final class RecommendationJson {
         return write(COMPACT, node);
     }
 
-    /** The rule catalog as a JSON array of {id, name, file, layer, source, effects}. */
+    /**
+     * The rule catalog as a JSON array of {id, name, file, layer, source, effects}.
+     *
+     * @param rules the rules
+     * @return the catalog text
+     */
     public static String catalog(List<RuleInfo> rules) {
         ArrayNode array = NODES.arrayNode();
         for (RuleInfo rule : rules) {

@@ -12,6 +12,12 @@ public final class RuleCatalog {
     private RuleCatalog() {
     }
 
+    /**
+     * Markdown.
+     *
+     * @param rules the rules
+     * @return the Markdown document
+     */
     public static String markdown(List<RuleInfo> rules) {
         StringBuilder md = new StringBuilder();
         md.append("# Rule catalog\n\n")

@@ -14,6 +14,13 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /**
+     * Render.
+     *
+     * @param assessment the assessment
+     * @param r the recommendation
+     * @return the report, several lines
+     */
     public static String render(Assessment assessment, Recommendation r) {
         StringBuilder out = new StringBuilder();
         out.append(headline(r)).append('\n');

@@ -10,6 +10,7 @@ import org.sciatica.advisor.Recommendation;
  * say which case it was about.
  */
 public record Advice(Assessment assessment, Recommendation recommendation) {
+    /** Checks and copies the values. */
     public Advice {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(recommendation, "recommendation");

@@ -20,12 +20,22 @@ public final class ClinicalAssertions {
     private ClinicalAssertions() {
     }
 
-    /** Assertions on an advised case; failures show the assessment too. */
+    /**
+     * Assertions on an advised case; failures show the assessment too.
+     *
+     * @param advice the advised case
+     * @return this assertion, for chaining
+     */
     public static RecommendationAssert assertThat(Advice advice) {
         return new RecommendationAssert(advice.recommendation(), advice.assessment());
     }
 
-    /** Assertions on a recommendation alone. */
+    /**
+     * Assertions on a recommendation alone.
+     *
+     * @param recommendation the recommendation
+     * @return this assertion, for chaining
+     */
     public static RecommendationAssert assertThat(Recommendation recommendation) {
         return new RecommendationAssert(recommendation, null);
     }

@@ -34,12 +34,21 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
 
     // ---- disposition ----
 
-    /** The client is referred on, not massaged. */
+    /**
+     * The client is referred on, not massaged.
+     *
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert refers() {
         return hasDisposition(Disposition.REFER);
     }
 
-    /** The client is referred with this urgency. */
+    /**
+     * The client is referred with this urgency.
+     *
+     * @param urgency the expected urgency
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert refersWithUrgency(Urgency urgency) {
         refers();
         if (actual.referral().urgency() != urgency) {
@@ -48,17 +57,29 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** Massage may go ahead with no caution. */
+    /**
+     * Massage may go ahead with no caution.
+     *
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert proceeds() {
         return hasDisposition(Disposition.PROCEED);
     }
 
-    /** Massage may go ahead, with caution. */
+    /**
+     * Massage may go ahead, with caution.
+     *
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert proceedsWithCaution() {
         return hasDisposition(Disposition.PROCEED_WITH_CAUTION);
     }
 
-    /** Massage may go ahead (with or without caution): the client is not referred. */
+    /**
+     * Massage may go ahead (with or without caution): the client is not referred.
+     *
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert doesNotRefer() {
         isNotNull();
         if (actual.disposition() == Disposition.REFER) {
@@ -67,7 +88,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** At least this cautious: {@code PROCEED < PROCEED_WITH_CAUTION < REFER}. */
+    /**
+     * At least this cautious: {@code PROCEED < PROCEED_WITH_CAUTION < REFER}.
+     *
+     * @param disposition the disposition
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert isAtLeast(Disposition disposition) {
         isNotNull();
         if (actual.disposition().compareTo(disposition) < 0) {
@@ -76,6 +102,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
+    /**
+     * Has disposition.
+     *
+     * @param disposition the disposition
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert hasDisposition(Disposition disposition) {
         isNotNull();
         if (actual.disposition() != disposition) {
@@ -86,7 +118,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
 
     // ---- techniques ----
 
-    /** This technique is ranked first. */
+    /**
+     * This technique is ranked first.
+     *
+     * @param technique the technique
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert recommendsFirst(Technique technique) {
         isNotNull();
         if (actual.techniques().isEmpty()) {
@@ -97,7 +134,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** These techniques are recommended (in any position). */
+    /**
+     * These techniques are recommended (in any position).
+     *
+     * @param techniques the techniques
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert recommends(Technique... techniques) {
         isNotNull();
         for (Technique t : techniques) {
@@ -108,7 +150,11 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** No technique is recommended. */
+    /**
+     * No technique is recommended.
+     *
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert recommendsNothing() {
         isNotNull();
         if (!actual.techniques().isEmpty()) {
@@ -117,7 +163,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** These techniques are excluded. */
+    /**
+     * These techniques are excluded.
+     *
+     * @param techniques the techniques
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert excludes(Technique... techniques) {
         isNotNull();
         for (Technique t : techniques) {
@@ -128,7 +179,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** Exactly these techniques are excluded. */
+    /**
+     * Exactly these techniques are excluded.
+     *
+     * @param techniques the techniques
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert excludesExactly(Technique... techniques) {
         isNotNull();
         Set<Technique> expected = Set.copyOf(Arrays.asList(techniques));
@@ -140,7 +196,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** These techniques are not excluded. */
+    /**
+     * These techniques are not excluded.
+     *
+     * @param techniques the techniques
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert doesNotExclude(Technique... techniques) {
         isNotNull();
         for (Technique t : techniques) {
@@ -151,7 +212,13 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** {@code higher} is recommended and ranked above {@code lower} (or {@code lower} is excluded). */
+    /**
+     * {@code higher} is recommended and ranked above {@code lower} (or {@code lower} is excluded).
+     *
+     * @param higher the technique expected higher
+     * @param lower the technique expected lower
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert ranksAbove(Technique higher, Technique lower) {
         isNotNull();
         int h = rank(higher);
@@ -165,7 +232,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** No recommended technique uses more than this pressure. */
+    /**
+     * No recommended technique uses more than this pressure.
+     *
+     * @param max the highest pressure allowed
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert hasPressureAtMost(Pressure max) {
         isNotNull();
         for (RankedTechnique t : actual.techniques()) {
@@ -176,7 +248,13 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** This technique is recommended with this pressure. */
+    /**
+     * This technique is recommended with this pressure.
+     *
+     * @param technique the technique
+     * @param pressure the expected pressure
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert hasPressure(Technique technique, Pressure pressure) {
         recommends(technique);
         Pressure given = actual.technique(technique).orElseThrow().pressure();
@@ -188,7 +266,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
 
     // ---- warnings ----
 
-    /** These warnings are present. */
+    /**
+     * These warnings are present.
+     *
+     * @param codes the warning codes
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert warns(WarningCode... codes) {
         isNotNull();
         for (WarningCode code : codes) {
@@ -199,7 +282,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** These warnings are absent. */
+    /**
+     * These warnings are absent.
+     *
+     * @param codes the warning codes
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert doesNotWarn(WarningCode... codes) {
         isNotNull();
         for (WarningCode code : codes) {
@@ -212,7 +300,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
 
     // ---- rules ----
 
-    /** These rules fired. */
+    /**
+     * These rules fired.
+     *
+     * @param ruleIds the rule ids
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert firedRule(String... ruleIds) {
         isNotNull();
         for (String id : ruleIds) {
@@ -223,7 +316,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** These rules did not fire. */
+    /**
+     * These rules did not fire.
+     *
+     * @param ruleIds the rule ids
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert didNotFire(String... ruleIds) {
         isNotNull();
         for (String id : ruleIds) {
@@ -234,7 +332,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** Exactly these rules fired, in any order. */
+    /**
+     * Exactly these rules fired, in any order.
+     *
+     * @param ruleIds the rule ids
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert firedExactly(String... ruleIds) {
         isNotNull();
         Set<String> expected = new LinkedHashSet<>(Arrays.asList(ruleIds));
@@ -246,7 +349,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
 
     // ---- focus and plan ----
 
-    /** These areas are focus areas. */
+    /**
+     * These areas are focus areas.
+     *
+     * @param areas the body areas
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert focusesOn(BodyArea... areas) {
         isNotNull();
         for (BodyArea area : areas) {
@@ -258,7 +366,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** These areas are not focus areas. */
+    /**
+     * These areas are not focus areas.
+     *
+     * @param areas the body areas
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert doesNotFocusOn(BodyArea... areas) {
         isNotNull();
         for (BodyArea area : areas) {
@@ -269,7 +382,12 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** The session plan has a step added by this rule. */
+    /**
+     * The session plan has a step added by this rule.
+     *
+     * @param ruleId the rule id
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert hasPlanStepFrom(String ruleId) {
         isNotNull();
         if (actual.sessionPlan().steps().stream().noneMatch(s -> s.ruleId().equals(ruleId))) {
@@ -278,7 +396,13 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** The plan sets this many sessions a week. */
+    /**
+     * The plan sets this many sessions a week.
+     *
+     * @param min the fewest sessions
+     * @param max the highest pressure allowed
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert hasSessionsPerWeek(int min, int max) {
         isNotNull();
         var perWeek = actual.sessionPlan().sessionsPerWeek();
@@ -289,7 +413,11 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
-    /** The plan sets no frequency. */
+    /**
+     * The plan sets no frequency.
+     *
+     * @return this assertion, for chaining
+     */
     public RecommendationAssert hasNoSessionFrequency() {
         isNotNull();
         var perWeek = actual.sessionPlan().sessionsPerWeek();

@@ -77,7 +77,12 @@ public final class ScenarioTable {
         this.text = text;
     }
 
-    /** A table from a class path resource, for example {@code /scenarios/safety-table.csv}. */
+    /**
+     * A table from a class path resource, for example {@code /scenarios/safety-table.csv}.
+     *
+     * @param resource the class path resource
+     * @return this table
+     */
     public static ScenarioTable fromClasspath(String resource) {
         try (InputStream in = ScenarioTable.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -89,7 +94,12 @@ public final class ScenarioTable {
         }
     }
 
-    /** A table from a file. */
+    /**
+     * A table from a file.
+     *
+     * @param file the CSV file
+     * @return this table
+     */
     public static ScenarioTable fromFile(Path file) {
         try {
             return new ScenarioTable(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
@@ -98,18 +108,33 @@ public final class ScenarioTable {
         }
     }
 
-    /** A table from text; {@code source} names it in messages. */
+    /**
+     * A table from text; {@code source} names it in messages.
+     *
+     * @param source a name for messages
+     * @param csv the CSV text
+     * @return this table
+     */
     public static ScenarioTable fromText(String source, String csv) {
         return new ScenarioTable(source, csv);
     }
 
-    /** Runs the rows through this advisor instead of the bundled rules, for example one with your own rules. */
+    /**
+     * Runs the rows through this advisor instead of the bundled rules, for example one with your own rules.
+     *
+     * @param advisor the advisor whose rules to run
+     * @return this table
+     */
     public ScenarioTable with(SciaticaAdvisor advisor) {
         this.advisor = advisor;
         return this;
     }
 
-    /** One dynamic test per row, named by the row's {@code name}. */
+    /**
+     * One dynamic test per row, named by the row's {@code name}.
+     *
+     * @return one dynamic test per row
+     */
     public Stream<DynamicTest> tests() {
         List<DynamicTest> tests = new ArrayList<>();
         List<Csv.Row> rows;
