@@ -79,6 +79,9 @@ public final class AssessmentJson {
      * @return the assessment
      */
     public static Assessment parse(String json) {
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte order mark some editors write at the start of a file
+        }
         if (json.length() > MAX_LENGTH) {
             throw new InvalidAssessmentException(null, "the assessment is " + json.length()
                     + " characters long; at most " + MAX_LENGTH + " are accepted");

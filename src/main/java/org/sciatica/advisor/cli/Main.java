@@ -176,8 +176,8 @@ public final class Main implements Callable<Integer> {
         if (batch && listRules) {
             throw usage("--batch and --list-rules cannot be used together");
         }
-        if (batch && format != null) {
-            throw usage("--batch always writes JSON lines; leave out --format");
+        if (batch && format != null && format != Format.json) {
+            throw usage("--batch always writes JSON lines; --format " + format + " does not apply");
         }
         if (threads < 1) {
             throw usage("--threads must be at least 1, was " + threads);

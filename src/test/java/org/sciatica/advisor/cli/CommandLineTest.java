@@ -113,7 +113,7 @@ class CommandLineTest {
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).contains("xml");
 
-        assertThat(Cli.run("--batch", "--format", "json").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("--batch", "--format", "text").exitCode()).isEqualTo(2);
         assertThat(Cli.run("--list-rules", "examples/chronic-piriformis.json").exitCode()).isEqualTo(2);
         assertThat(Cli.run("a.json", "b.json").exitCode()).isEqualTo(2);
     }
@@ -184,6 +184,21 @@ class CommandLineTest {
         assertThat(malformed.get("error").get("field").isNull()).isTrue();
         assertThat(malformed.get("error").get("message").asText()).startsWith("malformed JSON");
         assertThat(JSON.readTree(lines.get(3)).get("id").asText()).isEqualTo("c");
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfAFileIsIgnored(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bom.json");
+        Files.writeString(file, "\uFEFF{\"cause\":\"UNKNOWN\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":2}");
+        assertThat(Cli.run("--format", "json", file.toString()).exitCode()).isZero();
+        assertThat(Cli.run("--batch", file.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void batchAcceptsFormatJsonSinceItWritesJsonAnyway() {
+        Cli cli = Cli.run("--batch", "--format", "json", "examples/batch.jsonl");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out().lines()).hasSize(6);
     }
 
     @Test
