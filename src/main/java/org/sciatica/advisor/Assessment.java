@@ -46,7 +46,20 @@ public record Assessment(
     /** Lowest pain level counted as severe. */
     public static final int SEVERE_PAIN = 7;
 
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param id the id
+     * @param cause the cause
+     * @param sensitivity the sensitivity
+     * @param inflammation the inflammation
+     * @param painLevel the pain level
+     * @param course the course
+     * @param symptoms the symptoms
+     * @param tenseAreas the tense areas
+     * @param redFlags the red flags
+     * @param conditions the conditions
+     */
     public Assessment {
         requirePresent("cause", cause, Cause.class);
         requirePresent("sensitivity", sensitivity, Sensitivity.class);

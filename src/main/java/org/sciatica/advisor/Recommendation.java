@@ -36,7 +36,20 @@ public record Recommendation(
         List<String> firedRules,
         String rulesVersion) {
 
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param id the id
+     * @param disposition the disposition
+     * @param referral the referral
+     * @param techniques the techniques
+     * @param excluded the excluded
+     * @param warnings the warnings
+     * @param focusAreas the focus areas
+     * @param sessionPlan the session plan
+     * @param firedRules the fired rules
+     * @param rulesVersion the rules version
+     */
     public Recommendation {
         Objects.requireNonNull(disposition, "disposition");
         if ((disposition == Disposition.REFER) != (referral != null)) {
@@ -99,7 +112,13 @@ public record Recommendation(
      * @param source the published source or guideline the rule rests on
      */
     public record Reason(String text, String ruleId, String source) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param text the text
+         * @param ruleId the rule id
+         * @param source the source
+         */
         public Reason {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(ruleId, "ruleId");
@@ -109,7 +128,13 @@ public record Recommendation(
 
     /** A recommended technique, its pressure and why it is recommended. */
     public record RankedTechnique(Technique technique, Pressure pressure, List<Reason> reasons) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param technique the technique
+         * @param pressure the pressure
+         * @param reasons the reasons
+         */
         public RankedTechnique {
             Objects.requireNonNull(technique, "technique");
             Objects.requireNonNull(pressure, "pressure");
@@ -119,7 +144,12 @@ public record Recommendation(
 
     /** A technique not to use, and why. */
     public record ExcludedTechnique(Technique technique, List<Reason> reasons) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param technique the technique
+         * @param reasons the reasons
+         */
         public ExcludedTechnique {
             Objects.requireNonNull(technique, "technique");
             reasons = List.copyOf(reasons);
@@ -136,7 +166,15 @@ public record Recommendation(
      * @param source   what that rule rests on
      */
     public record Warning(WarningCode code, Severity severity, String message, String ruleId, String source) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param code the code
+         * @param severity the severity
+         * @param message the message
+         * @param ruleId the rule id
+         * @param source the source
+         */
         public Warning {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(severity, "severity");
@@ -148,7 +186,12 @@ public record Recommendation(
 
     /** An area to work on, and why. */
     public record FocusArea(BodyArea area, List<Reason> reasons) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param area the area
+         * @param reasons the reasons
+         */
         public FocusArea {
             Objects.requireNonNull(area, "area");
             reasons = List.copyOf(reasons);
@@ -157,7 +200,12 @@ public record Recommendation(
 
     /** Why and how urgently a referred client needs medical assessment. */
     public record Referral(Urgency urgency, List<Reason> reasons) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param urgency the urgency
+         * @param reasons the reasons
+         */
         public Referral {
             Objects.requireNonNull(urgency, "urgency");
             reasons = List.copyOf(reasons);
@@ -171,7 +219,12 @@ public record Recommendation(
      * @param sessionsPerWeek how many sessions a week; null when the sources give no frequency for the case
      */
     public record SessionPlan(List<PlanStep> steps, @Nullable SessionsPerWeek sessionsPerWeek) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param steps the steps
+         * @param sessionsPerWeek the sessions per week
+         */
         public SessionPlan {
             steps = List.copyOf(steps);
         }
@@ -179,7 +232,12 @@ public record Recommendation(
 
     /** One step of the session plan, with the rule that added it. */
     public record PlanStep(String text, String ruleId) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param text the text
+         * @param ruleId the rule id
+         */
         public PlanStep {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(ruleId, "ruleId");
@@ -188,7 +246,12 @@ public record Recommendation(
 
     /** A range of sessions per week. */
     public record SessionsPerWeek(int min, int max) {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param min the min
+         * @param max the max
+         */
         public SessionsPerWeek {
             if (min < 0 || max < min) {
                 throw new IllegalArgumentException("sessionsPerWeek must satisfy 0 <= min <= max, was " + min + ".." + max);

@@ -14,7 +14,15 @@ import java.util.Objects;
  *                SEVERE_PAIN_CONSULT", "supports SWEDISH (weight 3)", ...
  */
 public record RuleInfo(String id, String name, String file, String source, List<String> effects) {
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param id the id
+     * @param name the name
+     * @param file the file
+     * @param source the source
+     * @param effects the effects
+     */
     public RuleInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -13,7 +13,11 @@ public final class RuleLoadException extends RuntimeException {
 
     private final transient List<RuleProblem> problems;
 
-    /** Creates it. */
+    /**
+     * A load failure listing these problems.
+     *
+     * @param problems every problem found, in file order
+     */
     public RuleLoadException(List<RuleProblem> problems) {
         super(describe(problems));
         this.problems = List.copyOf(problems);

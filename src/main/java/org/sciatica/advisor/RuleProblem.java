@@ -11,7 +11,14 @@ import java.util.Objects;
  * @param message what is wrong
  */
 public record RuleProblem(String file, int line, int column, String message) {
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param file the file
+     * @param line the line
+     * @param column the column
+     * @param message the message
+     */
     public RuleProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");

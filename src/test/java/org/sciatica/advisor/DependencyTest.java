@@ -36,7 +36,8 @@ class DependencyTest {
             (isOptional ? optional : inherited).add(coordinates);
         }
         assertThat(inherited).as("dependencies an embedding application inherits")
-                .containsExactlyInAnyOrder("org.drools:drools-core", "org.drools:drools-mvel", "org.slf4j:slf4j-api");
+                .containsExactlyInAnyOrder("org.drools:drools-core", "org.drools:drools-mvel", "org.drools:drools-model-compiler",
+                        "org.slf4j:slf4j-api");
         assertThat(optional).as("optional dependencies (command line, test kit, annotations)")
                 .containsExactlyInAnyOrder("org.jspecify:jspecify", "com.fasterxml.jackson.core:jackson-databind",
                         "info.picocli:picocli", "org.slf4j:slf4j-nop", "org.assertj:assertj-core",

@@ -25,6 +25,11 @@ public final class Engine {
         return new Engine(RuleBase.compile(files, productVersion()));
     }
 
+    /** Compiles the DRL even where a precompiled model exists: for comparing the two. */
+    static Engine compileFromDrl(List<RuleFile> files) {
+        return new Engine(RuleBase.compile(files, productVersion(), false));
+    }
+
     /** Evaluates one assessment in a fresh, always disposed, rule session. */
     public Recommendation advise(Assessment assessment) {
         return assembler.assemble(assessment, Evaluation.run(rules, assessment));

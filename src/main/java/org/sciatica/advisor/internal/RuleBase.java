@@ -40,9 +40,12 @@ public final class RuleBase {
     private final Map<Rule, RuleInfo> infoByRule;
     private final Map<String, RuleInfo> infoById;
     private final String version;
+    private final boolean precompiled;
 
-    private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version) {
+    private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version,
+                     boolean precompiled) {
         this.kieBase = kieBase;
+        this.precompiled = precompiled;
         this.catalog = List.copyOf(catalog);
         this.infoByKey = new HashMap<>(infoByKey);
         this.infoByRule = new java.util.IdentityHashMap<>();
@@ -73,31 +76,17 @@ public final class RuleBase {
      * @throws RuleLoadException listing every compile error and every metadata problem
      */
     public static RuleBase compile(List<RuleFile> files, String productVersion) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (RuleFile file : files) {
-            Resource resource = ResourceFactory.newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8));
-            resource.setSourcePath(file.name());
-            resource.setResourceType(ResourceType.DRL);
-            batch.add(resource, ResourceType.DRL);
+        return compile(files, productVersion, true);
+    }
+
+    /** As {@link #compile(List, String)}; with {@code precompiledAllowed} false, always compiles the DRL. */
+    static RuleBase compile(List<RuleFile> files, String productVersion, boolean precompiledAllowed) {
+        String digest = digest(files);
+        KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest) : null;
+        boolean precompiled = kieBase != null;
+        if (kieBase == null) {
+            kieBase = compileDrl(files);
         }
-        batch.build();
-        if (builder.hasErrors()) {
-            List<RuleProblem> problems = new ArrayList<>();
-            long n = 0;
-            for (KnowledgeBuilderResult error : builder.getErrors()) {
-                problems.add(toProblem(error, n++));
-            }
-            // "Parser returned a null Package" only repeats that a file had syntax errors.
-            if (problems.stream().anyMatch(p -> !p.message().contains("null Package"))) {
-                problems.removeIf(p -> p.message().contains("Parser returned a null Package")
-                        && problems.stream().anyMatch(q -> q != p && q.file().equals(p.file())));
-            }
-            problems.sort(Comparator.comparing(RuleProblem::file, Comparator.comparingInt(f -> indexOf(files, f)))
-                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
-            throw new RuleLoadException(problems);
-        }
-        KieBase kieBase = builder.newKieBase();
 
         List<RuleImpl> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -105,7 +94,8 @@ public final class RuleBase {
                 rules.add((RuleImpl) rule);
             }
         }
-        rules.sort(Comparator.comparingInt((RuleImpl r) -> indexOf(files, fileOf(r))).thenComparingInt(RuleImpl::getLoadOrder));
+        rules.sort(Comparator.comparingInt((RuleImpl r) -> indexOf(files, fileOf(files, r)))
+                .thenComparingInt(r -> declaration(files, fileOf(files, r), r.getName())[0]));
 
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleInfo> catalog = new ArrayList<>();
@@ -114,7 +104,7 @@ public final class RuleBase {
         Map<String, RuleImpl> implById = new HashMap<>();
         Map<RuleImpl, String> replacing = new java.util.LinkedHashMap<>();
         for (RuleImpl rule : rules) {
-            String file = fileOf(rule);
+            String file = fileOf(files, rule);
             int[] at = declaration(files, file, rule.getName());
             String id = metadata(rule, "id");
             String source = metadata(rule, "source");
@@ -149,13 +139,13 @@ public final class RuleBase {
         // @replaces("CI-08"): a rule added later takes the place of an earlier one, which is removed.
         for (Map.Entry<RuleImpl, String> r : replacing.entrySet()) {
             RuleImpl rule = r.getKey();
-            String file = fileOf(rule);
+            String file = fileOf(files, rule);
             int[] at = declaration(files, file, rule.getName());
             RuleImpl target = implById.get(r.getValue());
             if (target == null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), but no rule has that id"));
-            } else if (indexOf(files, fileOf(target)) >= indexOf(files, file)) {
+            } else if (indexOf(files, fileOf(files, target)) >= indexOf(files, file)) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), which is not in an earlier file; a rule can only replace one loaded before it"));
             } else {
@@ -168,7 +158,36 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(files));
+        return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest, precompiled);
+    }
+
+    /** Compiles DRL text; every compile error is reported with file, line and column. */
+    private static KieBase compileDrl(List<RuleFile> files) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (RuleFile file : files) {
+            Resource resource = ResourceFactory.newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(file.name());
+            resource.setResourceType(ResourceType.DRL);
+            batch.add(resource, ResourceType.DRL);
+        }
+        batch.build();
+        if (builder.hasErrors()) {
+            List<RuleProblem> problems = new ArrayList<>();
+            long n = 0;
+            for (KnowledgeBuilderResult error : builder.getErrors()) {
+                problems.add(toProblem(error, n++));
+            }
+            // "Parser returned a null Package" only repeats that a file had syntax errors.
+            if (problems.stream().anyMatch(p -> !p.message().contains("null Package"))) {
+                problems.removeIf(p -> p.message().contains("Parser returned a null Package")
+                        && problems.stream().anyMatch(q -> q != p && q.file().equals(p.file())));
+            }
+            problems.sort(Comparator.comparing(RuleProblem::file, Comparator.comparingInt(f -> indexOf(files, f)))
+                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+            throw new RuleLoadException(problems);
+        }
+        return builder.newKieBase();
     }
 
     KieBase kieBase() {
@@ -178,6 +197,15 @@ public final class RuleBase {
     /** Every rule, in load order: by file, then as written in the file. */
     public List<RuleInfo> catalog() {
         return catalog;
+    }
+
+    /**
+     * True when the rule base was built from the precompiled executable model, not compiled from DRL.
+     *
+     * @return whether the precompiled model was used
+     */
+    public boolean precompiled() {
+        return precompiled;
     }
 
     /** The library version and a digest of the rule files' text: changes whenever a rule changes. */
@@ -211,9 +239,18 @@ public final class RuleBase {
         return rule.getPackageName() + "/" + rule.getName();
     }
 
-    private static String fileOf(RuleImpl rule) {
+    /** The file a rule was declared in: from Drools when it kept the resource, else by its declaration. */
+    private static String fileOf(List<RuleFile> files, RuleImpl rule) {
         Resource resource = rule.getResource();
-        return resource == null || resource.getSourcePath() == null ? "?" : resource.getSourcePath();
+        if (resource != null && resource.getSourcePath() != null) {
+            return resource.getSourcePath();
+        }
+        for (RuleFile file : files) {
+            if (declaration(files, file.name(), rule.getName())[0] > 0) {
+                return file.name();
+            }
+        }
+        return "?";
     }
 
     /** Line and column (1-based) of {@code rule "name"} in the file, or 0, 0 when not found. */
@@ -279,7 +316,13 @@ public final class RuleBase {
         return String.join(" ", text.strip().split("\\s*\\R\\s*"));
     }
 
-    private static String digest(List<RuleFile> files) {
+    /**
+     * A digest of the rule files' names and texts: {@code rules.} and 12 hex digits.
+     *
+     * @param files the rule files, in load order
+     * @return the digest
+     */
+    public static String digest(List<RuleFile> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (RuleFile file : files) {

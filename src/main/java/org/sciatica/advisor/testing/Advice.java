@@ -10,7 +10,12 @@ import org.sciatica.advisor.Recommendation;
  * say which case it was about.
  */
 public record Advice(Assessment assessment, Recommendation recommendation) {
-    /** Checks and copies the values. */
+    /**
+     * Checks and copies the values.
+     *
+     * @param assessment the assessment
+     * @param recommendation the recommendation
+     */
     public Advice {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(recommendation, "recommendation");

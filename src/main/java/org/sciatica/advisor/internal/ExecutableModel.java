@@ -1,0 +1,65 @@
+package org.sciatica.advisor.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.jspecify.annotations.Nullable;
+import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bundled rules, precompiled at build time into the Drools executable model (see
+ * {@code ExecutableModelGenerator} in the build). Building a rule base from it takes a fraction of
+ * compiling the DRL; it is used only when it was made from exactly the bundled rule texts.
+ */
+public final class ExecutableModel {
+    /** Where the generated classes live. */
+    public static final String PACKAGE_PATH = "org/sciatica/advisor/rules/";
+    /** Names the model classes and the digest of the rule texts they were made from. */
+    public static final String PROPERTIES = PACKAGE_PATH + "executable-model.properties";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutableModel.class);
+
+    private ExecutableModel() {
+    }
+
+    /**
+     * The rule base from the precompiled model, or null when there is none for exactly these rule
+     * texts (then the caller compiles the DRL).
+     */
+    static @Nullable KieBase load(String digest) {
+        Properties properties = new Properties();
+        try (InputStream in = ExecutableModel.class.getClassLoader().getResourceAsStream(PROPERTIES)) {
+            if (in == null) {
+                return null;
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            LOG.warn("cannot read {}; compiling the rules instead", PROPERTIES, e);
+            return null;
+        }
+        if (!digest.equals(properties.getProperty("digest"))) {
+            LOG.warn("the precompiled rules were made from other rule texts; compiling the rules instead");
+            return null;
+        }
+        try {
+            List<Model> models = new ArrayList<>();
+            for (String name : properties.getProperty("models", "").split(",")) {
+                if (!name.isBlank()) {
+                    models.add((Model) Class.forName(name.strip(), true, ExecutableModel.class.getClassLoader())
+                            .getConstructor().newInstance());
+                }
+            }
+            return models.isEmpty() ? null : KieBaseBuilder.createKieBaseFromModel(models);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            LOG.warn("cannot load the precompiled rules; compiling the rules instead", e);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.sciatica.advisor.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.sciatica.advisor.Assessment;
+
+/**
+ * The bundled rules run from the executable model precompiled at build time; they must decide
+ * exactly as the DRL they were made from.
+ */
+class ExecutableModelTest {
+
+    @Test
+    void theBundledRulesRunPrecompiled() {
+        assertThat(Engine.compile(RuleFile.bundled()).rules().precompiled())
+                .as("the build should have precompiled the bundled rules (ExecutableModelGenerator)").isTrue();
+    }
+
+    @Test
+    void precompiledAndCompiledFromDrlGiveTheSameAnswersAndCatalog() {
+        Engine precompiled = Engine.compile(RuleFile.bundled());
+        Engine drl = Engine.compileFromDrl(RuleFile.bundled());
+        assertThat(drl.rules().precompiled()).isFalse();
+        assertThat(precompiled.catalog()).isEqualTo(drl.catalog());
+        assertThat(precompiled.version()).isEqualTo(drl.version());
+        for (Assessment a : BenchmarkMix.assessments()) {
+            assertThat(precompiled.advise(a)).as(a.summary()).isEqualTo(drl.advise(a));
+        }
+    }
+
+    @Test
+    void otherRuleTextsAreCompiledFromDrl() {
+        List<RuleFile> changed = new java.util.ArrayList<>(RuleFile.bundled());
+        RuleFile last = changed.remove(changed.size() - 1);
+        changed.add(new RuleFile(last.name(), last.content() + "\n// a clinician's edit\n"));
+        assertThat(Engine.compile(changed).rules().precompiled()).isFalse();
+    }
+}
