@@ -151,4 +151,25 @@ class RuleLoadingTest {
                 .isInstanceOf(RuleLoadException.class)
                 .hasMessageContaining("x.drl:3:1: rule \"Replaces nothing\" replaces @id(\"CI-99\"), but no rule has that id");
     }
+
+    @Test
+    void anUnknownWarningCodeOrTechniqueIsALoadErrorWithItsPlace(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("codes.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.internal.*;
+                rule "Warns with a code that does not exist" @id("CL-50") @source("test fixture")
+                when
+                    Assessment( painLevel > 8 )
+                then
+                    insert( new Alert(WarningCode.PAIN_IS_HIGH, "made up") );
+                end
+                """);
+        RuleLoadException e = org.assertj.core.api.Assertions.catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).isNotEmpty();
+        assertThat(e.problems().get(0).file()).endsWith("codes.drl");
+        assertThat(e.problems().get(0).line()).isPositive();
+        assertThat(e.getMessage()).contains("PAIN_IS_HIGH");
+    }
 }
