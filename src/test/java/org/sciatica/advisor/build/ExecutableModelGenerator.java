@@ -42,6 +42,9 @@ public final class ExecutableModelGenerator {
                 files.add(new RuleFile("rules/" + name, Files.readString(rules.resolve(name), StandardCharsets.UTF_8)));
             }
         }
+        // Build the rules one after another, never in parallel: parallel code generation numbers the
+        // generated patterns in whatever order the threads finish, and the jar would differ between builds.
+        System.setProperty("drools.parallelRulesBuildThreshold", String.valueOf(Integer.MAX_VALUE));
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(ks.newReleaseId("org.sciatica", "sciatica-advisor-bundled-rules", "1"));
