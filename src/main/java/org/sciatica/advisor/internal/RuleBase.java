@@ -94,8 +94,16 @@ public final class RuleBase {
                 rules.add((RuleImpl) rule);
             }
         }
-        rules.sort(Comparator.comparingInt((RuleImpl r) -> indexOf(files, fileOf(files, r)))
-                .thenComparingInt(r -> declaration(files, fileOf(files, r), r.getName())[0]));
+        // Where each rule is declared: its file and line, found once (files can hold thousands of rules).
+        Map<RuleImpl, String> fileOfRule = new java.util.IdentityHashMap<>();
+        Map<RuleImpl, int[]> declared = new java.util.IdentityHashMap<>();
+        for (RuleImpl rule : rules) {
+            String file = fileOf(files, rule);
+            fileOfRule.put(rule, file);
+            declared.put(rule, declaration(files, file, rule.getName()));
+        }
+        rules.sort(Comparator.comparingInt((RuleImpl r) -> indexOf(files, fileOfRule.get(r)))
+                .thenComparingInt(r -> declared.get(r)[0]));
 
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleInfo> catalog = new ArrayList<>();
@@ -104,8 +112,8 @@ public final class RuleBase {
         Map<String, RuleImpl> implById = new HashMap<>();
         Map<RuleImpl, String> replacing = new java.util.LinkedHashMap<>();
         for (RuleImpl rule : rules) {
-            String file = fileOf(files, rule);
-            int[] at = declaration(files, file, rule.getName());
+            String file = fileOfRule.get(rule);
+            int[] at = declared.get(rule);
             String id = metadata(rule, "id");
             String source = metadata(rule, "source");
             if (id == null) {
@@ -139,13 +147,13 @@ public final class RuleBase {
         // @replaces("CI-08"): a rule added later takes the place of an earlier one, which is removed.
         for (Map.Entry<RuleImpl, String> r : replacing.entrySet()) {
             RuleImpl rule = r.getKey();
-            String file = fileOf(files, rule);
-            int[] at = declaration(files, file, rule.getName());
+            String file = fileOfRule.get(rule);
+            int[] at = declared.get(rule);
             RuleImpl target = implById.get(r.getValue());
             if (target == null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), but no rule has that id"));
-            } else if (indexOf(files, fileOf(files, target)) >= indexOf(files, file)) {
+            } else if (indexOf(files, fileOfRule.get(target)) >= indexOf(files, file)) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), which is not in an earlier file; a rule can only replace one loaded before it"));
             } else {
