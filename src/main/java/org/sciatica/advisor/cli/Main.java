@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -194,6 +196,9 @@ public final class Main implements Callable<Integer> {
         if (decisionMatrix && (batch || listRules || input != null || format != null)) {
             throw usage("--decision-matrix takes no FILE and no other mode or --format");
         }
+        if (!batch && !listRules && !decisionMatrix) {
+            return single();
+        }
         SciaticaAdvisor advisor = loadRules();
         if (decisionMatrix) {
             out.print(DecisionMatrix.svg(advisor));
@@ -208,20 +213,36 @@ public final class Main implements Callable<Integer> {
             out.flush();
             return new Batch(advisor, stdout, progress, threads).run(open());
         }
-        return single(advisor);
+        throw new IllegalStateException("unreachable");
     }
 
-    private int single(SciaticaAdvisor advisor) throws IOException {
-        String text;
+    /**
+     * One assessment. The rules load on another thread while the input is read and parsed, which
+     * saves start-up time on a machine with more than one core. Rule problems are reported before
+     * input problems, and no answer is given unless both are fine.
+     */
+    private int single() throws IOException {
+        CompletableFuture<SciaticaAdvisor> rules = CompletableFuture.supplyAsync(this::loadRules);
+        String text = null;
+        Failure inputFailure = null;
+        Assessment assessment = null;
         try (Reader reader = open()) {
             text = readUpTo(reader, AssessmentJson.MAX_LENGTH);
-        }
-        Assessment assessment;
-        try {
             assessment = AssessmentJson.parse(text);
+        } catch (Failure e) {
+            inputFailure = e;
         } catch (InvalidAssessmentException e) {
-            String hint = text.strip().contains("\n{") ? " (for several assessments, one per line, use --batch)" : "";
-            throw new Failure(inputName() + ": " + e.getMessage() + hint);
+            String hint = text != null && text.strip().contains("\n{") ? " (for several assessments, one per line, use --batch)" : "";
+            inputFailure = new Failure(inputName() + ": " + e.getMessage() + hint);
+        }
+        SciaticaAdvisor advisor;
+        try {
+            advisor = rules.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        if (inputFailure != null) {
+            throw inputFailure;
         }
         Recommendation r = advisor.advise(assessment);
         if (format == Format.json) {

@@ -131,6 +131,14 @@ class CommandLineTest {
     }
 
     @Test
+    void brokenRulesAreReportedEvenWhenTheInputIsBadToo() {
+        Cli cli = Cli.withInput("{\"cause\":\"DISC\"}", "--rules", "src/test/resources/rules/broken");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("sciatica-advisor: the rules cannot be loaded (2 problems):");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
     void addedRulesShowInTheAnswerAndTheCatalog() {
         String dir = "src/test/resources/rules/no-gentle-technique";
         Cli cli = Cli.withInput("{\"cause\":\"MUSCLE_TENSION\",\"sensitivity\":\"HIGH\",\"inflammation\":\"NONE\",\"painLevel\":5,"
