@@ -2,24 +2,24 @@ package org.sciatica.advisor;
 
 /** Muscle regions: where the client feels tension, and where a session should focus. */
 public enum BodyArea {
-    /** Lower back. */
+    /** The lower back. */
     LOWER_BACK,
-    /** Gluteus maximus. */
+    /** Gluteus maximus, the large buttock muscle. */
     GLUTEUS_MAXIMUS,
-    /** Gluteus medius. */
+    /** Gluteus medius, at the upper outer buttock. */
     GLUTEUS_MEDIUS,
-    /** Gluteus minimus. */
+    /** Gluteus minimus, at the side of the hip; its trigger points mimic sciatica. */
     GLUTEUS_MINIMUS,
-    /** Piriformis. */
+    /** Piriformis, the deep hip muscle the sciatic nerve runs beneath. */
     PIRIFORMIS,
-    /** Hamstrings. */
+    /** The hamstrings, at the back of the thigh. */
     HAMSTRINGS,
-    /** It band. */
+    /** The IT band, along the outer thigh. */
     IT_BAND,
-    /** Hip rotators. */
+    /** The deep hip rotators. */
     HIP_ROTATORS,
-    /** Soleus. */
+    /** Soleus, the deep calf muscle. */
     SOLEUS,
-    /** Gastrocnemius. */
+    /** Gastrocnemius, the outer calf muscle. */
     GASTROCNEMIUS
 }

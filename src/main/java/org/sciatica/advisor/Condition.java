@@ -2,24 +2,24 @@ package org.sciatica.advisor;
 
 /** Health conditions that rule out massage or some techniques. */
 public enum Condition {
-    /** Deep vein thrombosis. */
+    /** A blood clot in a deep vein: no massage until a clinician clears it. */
     DEEP_VEIN_THROMBOSIS,
-    /** Anticoagulant therapy. */
+    /** Taking blood thinners: no deep or forceful pressure. */
     ANTICOAGULANT_THERAPY,
-    /** Bleeding disorder. */
+    /** A bleeding disorder or low platelets: no deep or forceful pressure. */
     BLEEDING_DISORDER,
-    /** Peripheral neuropathy. */
+    /** Nerve damage that reduces sensation, including heat. */
     PERIPHERAL_NEUROPATHY,
-    /** Diabetes. */
+    /** Diabetes (reduced heat sensation is common). */
     DIABETES,
     /** Pregnancy. */
     PREGNANCY,
-    /** Osteoporosis. */
+    /** Weakened bones. */
     OSTEOPOROSIS,
-    /** Recent surgery. */
+    /** Surgery in recent weeks. */
     RECENT_SURGERY,
-    /** Skin condition. */
+    /** A skin infection, wound or other skin condition in the area. */
     SKIN_CONDITION,
-    /** Varicose veins. */
+    /** Varicose veins, typically in the calves. */
     VARICOSE_VEINS
 }

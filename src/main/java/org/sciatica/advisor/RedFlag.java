@@ -3,32 +3,32 @@ package org.sciatica.advisor;
 /** Findings that call for medical assessment instead of massage. */
 public enum RedFlag {
     // Signs of cauda equina syndrome: emergency.
-    /** Saddle anesthesia. */
+    /** Numbness in the saddle area (buttocks, perineum, inner thighs): cauda equina sign. */
     SADDLE_ANESTHESIA,
-    /** Bladder dysfunction. */
+    /** New difficulty passing or holding urine: cauda equina sign. */
     BLADDER_DYSFUNCTION,
-    /** Bowel dysfunction. */
+    /** New loss of bowel control: cauda equina sign. */
     BOWEL_DYSFUNCTION,
-    /** Sexual dysfunction. */
+    /** New sexual dysfunction: cauda equina sign. */
     SEXUAL_DYSFUNCTION,
-    /** Bilateral sciatica. */
+    /** Sciatica in both legs: cauda equina sign. */
     BILATERAL_SCIATICA,
     // Other red flags: urgent.
-    /** Progressive weakness. */
+    /** Leg weakness that is getting worse: progressive neurological deficit. */
     PROGRESSIVE_WEAKNESS,
-    /** Foot drop. */
+    /** Cannot lift the front of the foot: progressive neurological deficit. */
     FOOT_DROP,
-    /** Fever. */
+    /** Fever with back or leg pain: possible spinal infection. */
     FEVER,
-    /** History of cancer. */
+    /** A history of cancer: possible spinal malignancy. */
     HISTORY_OF_CANCER,
-    /** Unexplained weight loss. */
+    /** Weight loss with no explanation: possible malignancy. */
     UNEXPLAINED_WEIGHT_LOSS,
-    /** Immunosuppression. */
+    /** A weakened immune system (drugs or disease): possible spinal infection. */
     IMMUNOSUPPRESSION,
-    /** Recent major trauma. */
+    /** A recent fall from height, road accident or similar: possible fracture. */
     RECENT_MAJOR_TRAUMA,
-    /** Night pain. */
+    /** Pain at night or at rest that does not ease: possible malignancy or infection. */
     NIGHT_PAIN;
 
     /**

@@ -2,19 +2,19 @@ package org.sciatica.advisor;
 
 /** Symptoms the client reports. */
 public enum Symptom {
-    /** Shooting pain. */
+    /** Pain that shoots down the leg. */
     SHOOTING_PAIN,
-    /** Burning pain. */
+    /** Burning pain along the nerve. */
     BURNING_PAIN,
     /** Tingling. */
     TINGLING,
-    /** Numbness. */
+    /** Numbness (reduced sensation, including heat). */
     NUMBNESS,
-    /** Weakness. */
+    /** Weakness that is not getting worse (otherwise a red flag). */
     WEAKNESS,
     /** Pins and needles. */
     PINS_AND_NEEDLES,
-    /** Stiffness. */
+    /** Stiff muscles. */
     STIFFNESS,
     /** Muscle spasm. */
     MUSCLE_SPASM

@@ -87,7 +87,7 @@ public final class Main implements Callable<Integer> {
     boolean batch;
 
     @Option(names = "--list-rules",
-            description = "List every loaded rule: id, name, file and source (text, or --format json).")
+            description = "List every loaded rule: id, name, file, what it does and its source (text, --format json or --format markdown).")
     boolean listRules;
 
     @Option(names = "--decision-matrix",
