@@ -2,8 +2,7 @@ package org.sciatica.advisor.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,21 +42,21 @@ final class Batch {
     }
 
     /** @return {@link Main#OK} when every line was good, {@link Main#SOME_LINES_BAD} otherwise */
-    int run(Reader input) throws IOException {
+    int run(InputStream input) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sciatica-batch");
             t.setDaemon(true);
             return t;
         });
         ArrayDeque<Future<List<byte[]>>> inFlight = new ArrayDeque<>();
-        try (Reader in = input) {
+        try (InputStream in = input) {
             LineReader lines = new LineReader(in, AssessmentJson.MAX_LENGTH);
             List<LineReader.Line> chunk = new ArrayList<>();
             long chunkChars = 0;
             LineReader.Line line;
-            while ((line = next(lines)) != null) {
+            while ((line = lines.next()) != null) {
                 chunk.add(line);
-                chunkChars += line.tooLong() ? 0 : line.text().length();
+                chunkChars += line.text() == null ? 0 : line.text().length();
                 if (chunk.size() >= CHUNK_LINES || chunkChars >= CHUNK_CHARS) {
                     inFlight.add(submit(pool, chunk));
                     chunk = new ArrayList<>();
@@ -79,14 +78,6 @@ final class Batch {
         out.flush();
         progress.done(answered);
         return bad == 0 ? Main.OK : Main.SOME_LINES_BAD;
-    }
-
-    private static LineReader.Line next(LineReader lines) throws IOException {
-        try {
-            return lines.next();
-        } catch (CharacterCodingException e) {
-            throw new Main.Failure("the input is not valid UTF-8 text (in line " + (lines.lineNumber() + 1) + ")");
-        }
     }
 
     private Future<List<byte[]>> submit(ExecutorService pool, List<LineReader.Line> chunk) {
@@ -132,7 +123,7 @@ final class Batch {
 
     /** The output line for one input line as UTF-8; null for a blank line. Never throws for bad input. */
     byte[] answerBytes(LineReader.Line line) {
-        if (line.tooLong() || line.text().isBlank()) {
+        if (line.text() == null || line.text().isBlank()) {
             String answer = answer(line);
             return answer == null ? null : answer.getBytes(StandardCharsets.UTF_8);
         }
@@ -145,9 +136,12 @@ final class Batch {
 
     /** The output line for one input line; null for a blank line, which gets none. Never throws for bad input. */
     String answer(LineReader.Line line) {
+        if (line.notUtf8()) {
+            return RecommendationJson.lineError(line.number(), null, "the line is not valid UTF-8 text");
+        }
         if (line.tooLong()) {
             return RecommendationJson.lineError(line.number(), null, "the line is " + line.length()
-                    + " characters long; at most " + AssessmentJson.MAX_LENGTH + " are accepted");
+                    + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted");
         }
         if (line.text().isBlank()) {
             return null;

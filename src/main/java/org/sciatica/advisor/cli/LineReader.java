@@ -1,36 +1,51 @@
 package org.sciatica.advisor.cli;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Reads lines of at most {@code maxLength} characters without ever holding more than that: the
- * rest of a longer line is skipped, and the line is reported as too long. Line numbers count
- * every line, blank ones included. Accepts \n and \r\n endings.
+ * Reads UTF-8 lines of at most {@code maxLength} bytes without ever holding more than that: the
+ * rest of a longer line is skipped and the line reported as too long. A line that is not valid
+ * UTF-8 is reported as such, and the next line is read as usual. Line numbers count every line,
+ * blank ones included. Accepts \n and \r\n endings; a byte order mark before the first line is
+ * skipped.
  */
 final class LineReader {
-    /** One input line: its 1-based number, and its text, or null when it was longer than allowed. */
-    record Line(long number, String text, long length) {
+    /** One input line: its 1-based number and text, or why it has no text. */
+    record Line(long number, String text, long length, boolean notUtf8) {
+        Line(long number, String text, long length) {
+            this(number, text, length, false);
+        }
+
         boolean tooLong() {
-            return text == null;
+            return text == null && !notUtf8;
         }
     }
 
-    private final Reader in;
+    private final InputStream in;
     private final int maxLength;
-    private final char[] buffer = new char[8192];
+    private final byte[] buffer = new byte[1 << 16];
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] line = new byte[1024];
     private int position;
     private int limit;
     private long number;
 
-    LineReader(Reader in, int maxLength) {
+    LineReader(InputStream in, int maxLength) {
         this.in = in;
         this.maxLength = maxLength;
     }
 
     /** The next line, or null at the end of the input. */
     Line next() throws IOException {
-        StringBuilder text = new StringBuilder();
+        int size = 0;
         long length = 0;
         boolean any = false;
         while (true) {
@@ -39,20 +54,20 @@ final class LineReader {
                 position = 0;
                 if (limit <= 0) {
                     limit = 0;
-                    if (!any) {
-                        return null;
-                    }
-                    return finish(text, length);
+                    return any ? finish(size, length) : null;
                 }
             }
             any = true;
-            char c = buffer[position++];
-            if (c == '\n') {
-                return finish(text, length);
+            byte b = buffer[position++];
+            if (b == '\n') {
+                return finish(size, length);
             }
             length++;
             if (length <= maxLength) {
-                text.append(c);
+                if (size == line.length) {
+                    line = Arrays.copyOf(line, Math.min(maxLength, line.length * 2));
+                }
+                line[size++] = b;
             }
         }
     }
@@ -62,15 +77,24 @@ final class LineReader {
         return number;
     }
 
-    private Line finish(StringBuilder text, long length) {
+    private Line finish(int size, long length) {
         number++;
         if (length > maxLength) {
             return new Line(number, null, length);
         }
-        int end = text.length();
-        if (end > 0 && text.charAt(end - 1) == '\r') {
-            text.setLength(end - 1);
+        int start = 0;
+        if (number == 1 && size >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+            start = 3;
         }
-        return new Line(number, text.toString(), length);
+        int end = size;
+        if (end > start && line[end - 1] == '\r') {
+            end--;
+        }
+        try {
+            String text = utf8.reset().decode(ByteBuffer.wrap(line, start, end - start)).toString();
+            return new Line(number, text, length);
+        } catch (CharacterCodingException e) {
+            return new Line(number, null, length, true);
+        }
     }
 }

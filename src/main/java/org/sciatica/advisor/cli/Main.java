@@ -211,7 +211,7 @@ public final class Main implements Callable<Integer> {
         if (batch) {
             Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
             out.flush();
-            return new Batch(advisor, stdout, progress, threads).run(open());
+            return new Batch(advisor, stdout, progress, threads).run(openStream());
         }
         throw new IllegalStateException("unreachable");
     }
@@ -295,15 +295,19 @@ public final class Main implements Callable<Integer> {
     private Reader open() throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new InputStreamReader(openStream(), utf8);
+    }
+
+    private InputStream openStream() throws IOException {
         if (input == null || input.equals("-")) {
-            return new InputStreamReader(stdin, utf8);
+            return stdin;
         }
         Path path = Path.of(input);
         if (Files.isDirectory(path)) {
             throw new Failure(input + ": is a directory, not an assessment file");
         }
         try {
-            return new InputStreamReader(Files.newInputStream(path), utf8);
+            return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new Failure(input + ": no such file");
         } catch (IOException e) {

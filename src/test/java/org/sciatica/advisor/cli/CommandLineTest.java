@@ -203,6 +203,26 @@ class CommandLineTest {
     }
 
     @Test
+    void aBatchLineThatIsNotUtf8OrTooLongIsReportedAndTheRestGoOn(@TempDir Path dir) throws IOException {
+        String good = "{\"cause\":\"UNKNOWN\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":2}\n";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+        bytes.writeBytes(("{\"id\":\"" + "x".repeat(AssessmentJson.MAX_LENGTH) + "\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = dir.resolve("mixed.jsonl");
+        Files.write(file, bytes.toByteArray());
+        Cli cli = Cli.run("--batch", file.toString());
+        assertThat(cli.exitCode()).isEqualTo(1);
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("{\"id\":null,\"disposition\"");
+        assertThat(lines.get(1)).isEqualTo("{\"line\":2,\"error\":{\"field\":null,\"message\":\"the line is not valid UTF-8 text\"}}");
+        assertThat(lines.get(2)).startsWith("{\"line\":3,\"error\":{\"field\":null,\"message\":\"the line is 65545 bytes long; at most 65536");
+        assertThat(lines.get(3)).startsWith("{\"id\":null,\"disposition\"");
+    }
+
+    @Test
     void batchAcceptsFormatJsonSinceItWritesJsonAnyway() {
         Cli cli = Cli.run("--batch", "--format", "json", "examples/batch.jsonl");
         assertThat(cli.exitCode()).isZero();
