@@ -208,12 +208,9 @@ public final class Main implements Callable<Integer> {
             listRules(advisor.rules());
             return OK;
         }
-        if (batch) {
-            Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
-            out.flush();
-            return new Batch(advisor, stdout, progress, threads).run(openStream());
-        }
-        throw new IllegalStateException("unreachable");
+        Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
+        out.flush();
+        return new Batch(advisor, stdout, progress, threads).run(openStream());
     }
 
     /**
