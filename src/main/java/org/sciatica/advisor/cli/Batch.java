@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jspecify.annotations.Nullable;
+
 import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.SciaticaAdvisor;
 
@@ -121,37 +123,34 @@ final class Batch {
                 && Arrays.equals(answer, 0, ERROR_PREFIX.length, ERROR_PREFIX, 0, ERROR_PREFIX.length);
     }
 
-    /** The output line for one input line as UTF-8; null for a blank line. Never throws for bad input. */
-    byte[] answerBytes(LineReader.Line line) {
-        if (line.text() == null || line.text().isBlank()) {
-            String answer = answer(line);
-            return answer == null ? null : answer.getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return CompactJson.bytes(advisor.advise(AssessmentJson.parse(line.text())));
-        } catch (InvalidAssessmentException | IllegalStateException e) {
-            return answer(line).getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The output line for one input line; null for a blank line, which gets none. Never throws for bad input. */
-    String answer(LineReader.Line line) {
+    /** The output line for one input line as UTF-8; null for a blank line, which gets none. Never throws for bad input. */
+    byte @Nullable [] answerBytes(LineReader.Line line) {
         if (line.notUtf8()) {
-            return RecommendationJson.lineError(line.number(), null, "the line is not valid UTF-8 text");
+            return error(line, null, "the line is not valid UTF-8 text");
         }
         if (line.tooLong()) {
-            return RecommendationJson.lineError(line.number(), null, "the line is " + line.length()
+            return error(line, null, "the line is " + line.length()
                     + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted");
         }
         if (line.text().isBlank()) {
             return null;
         }
         try {
-            return CompactJson.string(advisor.advise(AssessmentJson.parse(line.text())));
+            return CompactJson.bytes(advisor.advise(AssessmentJson.parse(line.text())));
         } catch (InvalidAssessmentException e) {
-            return RecommendationJson.lineError(line.number(), e.field(), e.getMessage());
+            return error(line, e.field(), e.getMessage());
         } catch (IllegalStateException e) {
-            return RecommendationJson.lineError(line.number(), null, "the rules failed on this line: " + e.getMessage());
+            return error(line, null, "the rules failed on this line: " + e.getMessage());
         }
+    }
+
+    /** {@link #answerBytes} as text, for tests. */
+    @Nullable String answer(LineReader.Line line) {
+        byte[] answer = answerBytes(line);
+        return answer == null ? null : new String(answer, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] error(LineReader.Line line, @Nullable String field, String message) {
+        return RecommendationJson.lineError(line.number(), field, message).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -17,7 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.BodyArea;
 import org.sciatica.advisor.Cause;
 import org.sciatica.advisor.Condition;
@@ -65,9 +65,8 @@ class HostileInputProperties {
     /** Checks the library reader and the batch line both: one answer, or one error naming a field that exists. */
     private void checkOneLine(String line) {
         try {
-            Assessment a = AssessmentJson.parse(line);
-            assertThat(Cases.bundledAdvisor().advise(a).techniques().size()
-                    + Cases.bundledAdvisor().advise(a).excluded().size()).isEqualTo(5);
+            Recommendation r = Cases.bundledAdvisor().advise(AssessmentJson.parse(line));
+            assertThat(r.techniques().size() + r.excluded().size()).isEqualTo(5);
         } catch (InvalidAssessmentException e) {
             assertThat(e.getMessage()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
             if (e.field() != null) {
