@@ -151,7 +151,6 @@ public final class Main implements Callable<Integer> {
 
     private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err))
-                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err);
         cmd.setParameterExceptionHandler((ex, argv) -> {
