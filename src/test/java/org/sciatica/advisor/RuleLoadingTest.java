@@ -114,7 +114,7 @@ class RuleLoadingTest {
         Files.writeString(dir.resolve("loop.drl"), """
                 package org.sciatica.advisor.test;
                 import org.sciatica.advisor.*;
-                import org.sciatica.advisor.internal.*;
+                import org.sciatica.advisor.facts.*;
                 rule "A rule that inserts forever" @id("LOOP-01") @source("test fixture")
                 when
                     Assessment()
@@ -157,7 +157,7 @@ class RuleLoadingTest {
         Files.writeString(dir.resolve("codes.drl"), """
                 package org.clinic.rules;
                 import org.sciatica.advisor.*;
-                import org.sciatica.advisor.internal.*;
+                import org.sciatica.advisor.facts.*;
                 rule "Warns with a code that does not exist" @id("CL-50") @source("test fixture")
                 when
                     Assessment( painLevel > 8 )

@@ -1,5 +1,6 @@
 package org.sciatica.advisor.internal;
 
+import org.sciatica.advisor.facts.*;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

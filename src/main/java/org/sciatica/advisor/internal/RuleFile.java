@@ -23,8 +23,8 @@ public record RuleFile(String name, String content) {
     private static final String BUNDLED = "org/sciatica/advisor/rules/";
 
     public RuleFile {
-        Checks.notNull("name", name);
-        Checks.notNull("content", content);
+        java.util.Objects.requireNonNull(name, "name must not be null");
+        java.util.Objects.requireNonNull(content, "content must not be null");
     }
 
     /** The rule files that ship inside the jar, in load order (listed in {@code rules/index.txt}). */

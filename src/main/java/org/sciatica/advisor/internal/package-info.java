@@ -1,11 +1,9 @@
 /**
- * Not API: the Drools wiring, the facts the rules insert, and the Java that ranks them into a
- * {@link org.sciatica.advisor.Recommendation}. Classes here are public only because the rule
- * files (DRL) must see them; they may change in any release.
- *
- * <p>The facts are deliberately small: a rule says one thing (a support for a technique, an
- * exclusion, a pressure limit, a warning, a focus area, a plan step) and the rule that inserted
- * it is recorded by {@code Evaluation}, so a fact never has to repeat its rule's id.
+ * Not API: the Drools wiring, rule loading, the Java that ranks what the rules said into a
+ * {@link org.sciatica.advisor.Recommendation}, and the runtime safety monitor. Only this package
+ * imports Drools ({@code org.kie}); classes here are public only where the facade needs them and
+ * may change in any release. The facts the rules insert are public, in
+ * {@link org.sciatica.advisor.facts}.
  */
 @NullMarked
 package org.sciatica.advisor.internal;

@@ -53,7 +53,7 @@ public class RuleCountBenchmark {
 
     static String generate(int count, boolean matching) {
         StringBuilder drl = new StringBuilder("package org.sciatica.advisor.generated;\n"
-                + "import org.sciatica.advisor.*;\nimport org.sciatica.advisor.internal.*;\n");
+                + "import org.sciatica.advisor.*;\nimport org.sciatica.advisor.facts.*;\n");
         String[] causes = {"MUSCLE_TENSION", "PIRIFORMIS_SYNDROME", "GLUTEUS_MINIMUS_REFERRAL", "HERNIATED_DISC",
                 "SPINAL_STENOSIS", "OTHER_SPINAL", "UNKNOWN"};
         for (int i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-package org.sciatica.advisor.internal;
+package org.sciatica.advisor.facts;
 
 /** Where a step belongs in a session; steps are listed in this order. */
 public enum Phase {

@@ -1,4 +1,4 @@
-package org.sciatica.advisor.internal;
+package org.sciatica.advisor.facts;
 
 /** Argument checks shared by the fact records. */
 final class Checks {

@@ -1,4 +1,4 @@
-package org.sciatica.advisor.internal;
+package org.sciatica.advisor.facts;
 
 import org.sciatica.advisor.Technique;
 
@@ -15,6 +15,13 @@ public record Support(Technique technique, int weight, String reason) {
     /** Largest weight one support may carry. */
     public static final int MAX_WEIGHT = 5;
 
+    /**
+     * Checks the arguments: a missing or blank one is an {@link IllegalArgumentException} that names it.
+     *
+     * @param technique the technique
+     * @param weight the weight
+     * @param reason the reason
+     */
     public Support {
         Checks.notNull("technique", technique);
         if (weight < 0 || weight > MAX_WEIGHT) {
