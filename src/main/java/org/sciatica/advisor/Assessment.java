@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * @param sensitivity  pressure sensitivity; required
  * @param inflammation inflammation of the painful region; required
  * @param painLevel    0 to 10 (0-3 mild, 4-6 moderate, 7-10 severe)
+ * @param age          age in years, 0 to 120; null when not reported
  * @param course       how the sciatica has behaved over time; null when not reported
  * @param symptoms     reported symptoms
  * @param tenseAreas   where the client is tense
@@ -33,6 +34,7 @@ public record Assessment(
         Sensitivity sensitivity,
         Inflammation inflammation,
         int painLevel,
+        @Nullable Integer age,
         @Nullable Course course,
         Set<Symptom> symptoms,
         Set<BodyArea> tenseAreas,
@@ -45,6 +47,14 @@ public record Assessment(
     public static final int MAX_PAIN = 10;
     /** Lowest pain level counted as severe. */
     public static final int SEVERE_PAIN = 7;
+    /** Youngest age accepted. */
+    public static final int MIN_AGE = 0;
+    /** Oldest age accepted. */
+    public static final int MAX_AGE = 120;
+    /** New sciatica below this age calls for a medical assessment. */
+    public static final int YOUNG_ONSET_AGE = 20;
+    /** New sciatica at this age or over calls for a medical assessment. */
+    public static final int LATE_ONSET_AGE = 50;
 
     /**
      * Checks and copies the values.
@@ -54,6 +64,7 @@ public record Assessment(
      * @param sensitivity the sensitivity
      * @param inflammation the inflammation
      * @param painLevel the pain level
+     * @param age the age or null
      * @param course the course
      * @param symptoms the symptoms
      * @param tenseAreas the tense areas
@@ -67,6 +78,10 @@ public record Assessment(
         if (painLevel < MIN_PAIN || painLevel > MAX_PAIN) {
             throw new InvalidAssessmentException("painLevel",
                     "painLevel must be a whole number from 0 to 10, was " + painLevel);
+        }
+        if (age != null && (age < MIN_AGE || age > MAX_AGE)) {
+            throw new InvalidAssessmentException("age",
+                    "age must be a whole number of years from 0 to 120, was " + age);
         }
         symptoms = copyOf("symptoms", symptoms, Symptom.class);
         tenseAreas = copyOf("tenseAreas", tenseAreas, BodyArea.class);
@@ -90,7 +105,7 @@ public record Assessment(
      */
     public Builder toBuilder() {
         return new Builder().id(id).cause(cause).sensitivity(sensitivity).inflammation(inflammation)
-                .painLevel(painLevel).course(course).symptoms(symptoms).tenseAreas(tenseAreas)
+                .painLevel(painLevel).age(age).course(course).symptoms(symptoms).tenseAreas(tenseAreas)
                 .redFlags(redFlags).conditions(conditions);
     }
 
@@ -104,6 +119,57 @@ public record Assessment(
     }
 
     /**
+     * True when the client may not feel pressure or heat: numbness, peripheral neuropathy or diabetes.
+     *
+     * @return whether sensation is reduced
+     */
+    public boolean hasReducedSensation() {
+        return symptoms.stream().anyMatch(Symptom::reducesSensation)
+                || conditions.stream().anyMatch(Condition::reducesSensation);
+    }
+
+    /**
+     * True when a symptom says the nerve root may be involved: numbness or weakness.
+     *
+     * @return whether there are neurological signs
+     */
+    public boolean hasNeurologicalSigns() {
+        return symptoms.stream().anyMatch(Symptom::isNeurologicalSign);
+    }
+
+    /**
+     * True when the bones may be fragile: osteoporosis or long-term corticosteroids.
+     *
+     * @return whether bones may be fragile
+     */
+    public boolean hasFragileBones() {
+        return conditions.stream().anyMatch(Condition::weakensBones);
+    }
+
+    /**
+     * True for a history of cancer together with nerve signs (numbness or weakness among the
+     * symptoms, or progressive weakness or foot drop among the red flags): a possible spinal
+     * metastasis pressing on the cord or nerve roots.
+     *
+     * @return whether cancer history meets neurological signs
+     */
+    public boolean hasCancerWithNeurologicalSigns() {
+        return redFlags.contains(RedFlag.HISTORY_OF_CANCER)
+                && (hasNeurologicalSigns() || redFlags.stream().anyMatch(RedFlag::isNeurologicalDeficit));
+    }
+
+    /**
+     * True for new sciatica (course {@code ACUTE}) at an age where guidelines ask for a medical
+     * assessment: under {@value #YOUNG_ONSET_AGE} or {@value #LATE_ONSET_AGE} and over. False when
+     * the age or the course is not reported.
+     *
+     * @return whether the onset age calls for a medical assessment
+     */
+    public boolean isNewOnsetAtAgeToAssess() {
+        return course == Course.ACUTE && age != null && (age < YOUNG_ONSET_AGE || age >= LATE_ONSET_AGE);
+    }
+
+    /**
      * One line for people: cause, sensitivity, inflammation, pain and whatever else is present.
      *
      * @return the summary text
@@ -112,6 +178,9 @@ public record Assessment(
         StringBuilder s = new StringBuilder()
                 .append(cause).append(", sensitivity ").append(sensitivity)
                 .append(", inflammation ").append(inflammation).append(", pain ").append(painLevel);
+        if (age != null) {
+            s.append(", age ").append(age);
+        }
         if (course != null) {
             s.append(", course ").append(course);
         }
@@ -163,6 +232,7 @@ public record Assessment(
         private @Nullable Sensitivity sensitivity;
         private @Nullable Inflammation inflammation;
         private @Nullable Integer painLevel;
+        private @Nullable Integer age;
         private @Nullable Course course;
         private Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
         private Set<BodyArea> tenseAreas = EnumSet.noneOf(BodyArea.class);
@@ -224,6 +294,16 @@ public record Assessment(
          */
         public Builder painLevel(int painLevel) {
             this.painLevel = painLevel;
+            return this;
+        }
+
+        /**
+         * @param age the age in years (0 to 120), or null for not reported
+         *
+         * @return this builder
+         */
+        public Builder age(@Nullable Integer age) {
+            this.age = age;
             return this;
         }
 
@@ -336,7 +416,7 @@ public record Assessment(
                 throw new InvalidAssessmentException("painLevel",
                         "painLevel is required: a whole number from 0 to 10");
             }
-            return new Assessment(id, cause, sensitivity, inflammation, painLevel, course,
+            return new Assessment(id, cause, sensitivity, inflammation, painLevel, age, course,
                     symptoms, tenseAreas, redFlags, conditions);
         }
     }

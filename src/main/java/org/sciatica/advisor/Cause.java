@@ -25,4 +25,13 @@ public enum Cause {
     public boolean isNerveCompression() {
         return this == HERNIATED_DISC || this == SPINAL_STENOSIS || this == OTHER_SPINAL;
     }
+
+    /**
+     * True for the causes in which muscles, not a spinal structure, drive the pain.
+     *
+     * @return true for muscle tension, piriformis syndrome and gluteus minimus referral
+     */
+    public boolean isMuscleDriven() {
+        return this == MUSCLE_TENSION || this == PIRIFORMIS_SYNDROME || this == GLUTEUS_MINIMUS_REFERRAL;
+    }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param focusAreas   areas to work on, in {@link BodyArea} order; empty on referral
  * @param sessionPlan  how to run the session and how often; empty steps on referral
  * @param firedRules   ids of the rules that fired, in rule-base order
+ * @param sources      every source a {@code sourceId} in this answer names, once each, in order of
+ *                     first mention: the answer's bibliography
  * @param rulesVersion identifies the rule base that produced this answer
  */
 public record Recommendation(
@@ -34,6 +36,7 @@ public record Recommendation(
         List<FocusArea> focusAreas,
         SessionPlan sessionPlan,
         List<String> firedRules,
+        List<Source> sources,
         String rulesVersion) {
 
     /**
@@ -48,6 +51,7 @@ public record Recommendation(
      * @param focusAreas the focus areas
      * @param sessionPlan the session plan
      * @param firedRules the fired rules
+     * @param sources the sources named in the answer
      * @param rulesVersion the rules version
      */
     public Recommendation {
@@ -62,6 +66,7 @@ public record Recommendation(
         focusAreas = List.copyOf(focusAreas);
         Objects.requireNonNull(sessionPlan, "sessionPlan");
         firedRules = List.copyOf(firedRules);
+        sources = List.copyOf(sources);
         Objects.requireNonNull(rulesVersion, "rulesVersion");
     }
 
@@ -109,20 +114,20 @@ public record Recommendation(
      *
      * @param text   the reason in words
      * @param ruleId the id of the rule that made the claim
-     * @param source the published source or guideline the rule rests on
+     * @param sourceId the id of the source the rule rests on (listed in {@link Recommendation#sources()})
      */
-    public record Reason(String text, String ruleId, String source) {
+    public record Reason(String text, String ruleId, String sourceId) {
         /**
          * Checks and copies the values.
          *
          * @param text the text
          * @param ruleId the rule id
-         * @param source the source
+         * @param sourceId the source id
          */
         public Reason {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(ruleId, "ruleId");
-            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(sourceId, "sourceId");
         }
     }
 
@@ -163,9 +168,9 @@ public record Recommendation(
      * @param severity how serious it is (fixed per code)
      * @param message  the warning in words
      * @param ruleId   the rule that raised it
-     * @param source   what that rule rests on
+     * @param sourceId the id of the source that rule rests on
      */
-    public record Warning(WarningCode code, Severity severity, String message, String ruleId, String source) {
+    public record Warning(WarningCode code, Severity severity, String message, String ruleId, String sourceId) {
         /**
          * Checks and copies the values.
          *
@@ -173,14 +178,14 @@ public record Recommendation(
          * @param severity the severity
          * @param message the message
          * @param ruleId the rule id
-         * @param source the source
+         * @param sourceId the source id
          */
         public Warning {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(ruleId, "ruleId");
-            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(sourceId, "sourceId");
         }
     }
 
@@ -230,17 +235,25 @@ public record Recommendation(
         }
     }
 
-    /** One step of the session plan, with the rule that added it. */
-    public record PlanStep(String text, String ruleId) {
+    /**
+     * One step of the session plan, with the rule that added it and the source that rule rests on.
+     *
+     * @param text     the step in words
+     * @param ruleId   the rule that added it
+     * @param sourceId the id of the source that rule rests on
+     */
+    public record PlanStep(String text, String ruleId, String sourceId) {
         /**
          * Checks and copies the values.
          *
          * @param text the text
          * @param ruleId the rule id
+         * @param sourceId the source id
          */
         public PlanStep {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(sourceId, "sourceId");
         }
     }
 

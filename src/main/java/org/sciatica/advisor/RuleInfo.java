@@ -9,11 +9,12 @@ import java.util.Objects;
  * @param id     the rule's {@code @id}, unique in the rule base (for example {@code CI-04})
  * @param name   the rule's name, a sentence saying what it decides
  * @param file   the file it was loaded from ({@code rules/20-contraindications.drl} for bundled rules)
- * @param source  the {@code @source} the rule rests on: the article or a published guideline
+ * @param source  the registry entry the rule's {@code @source} names: published guidance or
+ *                literature with its URL, or a product policy with its rationale
  * @param effects what the rule does, read from its actions: "excludes DEEP_TISSUE", "warns
  *                SEVERE_PAIN_CONSULT", "supports SWEDISH (weight 3)", ...
  */
-public record RuleInfo(String id, String name, String file, String source, List<String> effects) {
+public record RuleInfo(String id, String name, String file, Source source, List<String> effects) {
     /**
      * Checks and copies the values.
      *
@@ -29,6 +30,15 @@ public record RuleInfo(String id, String name, String file, String source, List<
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(source, "source");
         effects = List.copyOf(effects);
+    }
+
+    /**
+     * The id of the source the rule rests on, as written in its {@code @source}.
+     *
+     * @return the source id
+     */
+    public String sourceId() {
+        return source.id();
     }
 
     /**

@@ -8,14 +8,32 @@ public enum Symptom {
     BURNING_PAIN,
     /** Tingling. */
     TINGLING,
-    /** Numbness (reduced sensation, including heat). */
+    /** Numbness: reduced sensation of touch, pressure and heat; a neurological sign. */
     NUMBNESS,
-    /** Weakness that is not getting worse (otherwise a red flag). */
+    /** Weakness that is not getting worse (getting worse is the red flag PROGRESSIVE_WEAKNESS); a neurological sign. */
     WEAKNESS,
     /** Pins and needles. */
     PINS_AND_NEEDLES,
     /** Stiff muscles. */
     STIFFNESS,
     /** Muscle spasm. */
-    MUSCLE_SPASM
+    MUSCLE_SPASM;
+
+    /**
+     * True for the symptoms that say the nerve root itself may be involved.
+     *
+     * @return true for numbness and weakness
+     */
+    public boolean isNeurologicalSign() {
+        return this == NUMBNESS || this == WEAKNESS;
+    }
+
+    /**
+     * True for the symptoms that mean the client may not feel pressure or heat.
+     *
+     * @return true for numbness
+     */
+    public boolean reducesSensation() {
+        return this == NUMBNESS;
+    }
 }

@@ -37,6 +37,7 @@ class DependencyTest {
         }
         assertThat(inherited).as("dependencies an embedding application inherits")
                 .containsExactlyInAnyOrder("org.drools:drools-core", "org.drools:drools-mvel", "org.drools:drools-model-compiler",
+                        "org.drools:drools-tms",
                         "org.slf4j:slf4j-api");
         assertThat(optional).as("optional dependencies (command line, test kit, annotations)")
                 .containsExactlyInAnyOrder("org.jspecify:jspecify", "com.fasterxml.jackson.core:jackson-databind",

@@ -2,13 +2,18 @@ package org.sciatica.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sciatica.advisor.BodyArea.GLUTEUS_MINIMUS;
+import static org.sciatica.advisor.BodyArea.GASTROCNEMIUS;
 import static org.sciatica.advisor.BodyArea.IT_BAND;
+import static org.sciatica.advisor.BodyArea.LOWER_BACK;
 import static org.sciatica.advisor.BodyArea.SOLEUS;
 import static org.sciatica.advisor.Condition.ANTICOAGULANT_THERAPY;
 import static org.sciatica.advisor.Condition.DEEP_VEIN_THROMBOSIS;
 import static org.sciatica.advisor.Condition.DIABETES;
+import static org.sciatica.advisor.Condition.LONG_TERM_CORTICOSTEROIDS;
+import static org.sciatica.advisor.Condition.OPEN_WOUND;
 import static org.sciatica.advisor.Condition.OSTEOPOROSIS;
 import static org.sciatica.advisor.Condition.PREGNANCY;
+import static org.sciatica.advisor.Condition.RECENT_SPINAL_SURGERY;
 import static org.sciatica.advisor.Condition.RECENT_SURGERY;
 import static org.sciatica.advisor.Condition.SKIN_CONDITION;
 import static org.sciatica.advisor.Condition.VARICOSE_VEINS;
@@ -19,10 +24,12 @@ import static org.sciatica.advisor.Pressure.LIGHT;
 import static org.sciatica.advisor.Pressure.MODERATE;
 import static org.sciatica.advisor.RedFlag.FEVER;
 import static org.sciatica.advisor.RedFlag.FOOT_DROP;
+import static org.sciatica.advisor.RedFlag.HISTORY_OF_CANCER;
 import static org.sciatica.advisor.RedFlag.NIGHT_PAIN;
 import static org.sciatica.advisor.RedFlag.RECENT_MAJOR_TRAUMA;
 import static org.sciatica.advisor.RedFlag.SADDLE_ANESTHESIA;
 import static org.sciatica.advisor.Symptom.MUSCLE_SPASM;
+import static org.sciatica.advisor.Symptom.NUMBNESS;
 import static org.sciatica.advisor.Symptom.STIFFNESS;
 import static org.sciatica.advisor.Symptom.TINGLING;
 import static org.sciatica.advisor.Symptom.WEAKNESS;
@@ -87,6 +94,9 @@ class EveryRuleTest {
             rule("RF-05", "recent major trauma", muscleTension().redFlags(RECENT_MAJOR_TRAUMA),
                     r -> r.refersWithUrgency(Urgency.URGENT).warns(RED_FLAG_REFERRAL),
                     "recent surgery, not trauma", muscleTension().conditions(RECENT_SURGERY)),
+            rule("RF-06", "a history of cancer with new weakness", muscleTension().redFlags(HISTORY_OF_CANCER).symptoms(WEAKNESS),
+                    r -> r.refersWithUrgency(Urgency.EMERGENCY).warns(RED_FLAG_REFERRAL),
+                    "a history of cancer without nerve signs", muscleTension().redFlags(HISTORY_OF_CANCER)),
             // 20-contraindications.drl
             rule("CI-01", "deep vein thrombosis", muscleTension().conditions(DEEP_VEIN_THROMBOSIS),
                     r -> r.refersWithUrgency(Urgency.URGENT).warns(CONDITION_REFERRAL).doesNotWarn(NO_DIRECT_NERVE_PRESSURE),
@@ -94,32 +104,48 @@ class EveryRuleTest {
             rule("CI-02", "anticoagulant therapy", muscleTension().conditions(ANTICOAGULANT_THERAPY),
                     r -> r.proceedsWithCaution().excludes(DEEP_TISSUE, TRIGGER_POINT).warns(BLEEDING_RISK).hasPressureAtMost(MODERATE),
                     "varicose veins", muscleTension().conditions(VARICOSE_VEINS)),
-            rule("CI-03", "diabetes", muscleTension().conditions(DIABETES).symptoms(STIFFNESS),
-                    r -> r.excludes(HOT_STONE).warns(WarningCode.REDUCED_HEAT_SENSATION),
+            rule("CI-03", "diabetes", muscleTension().conditions(DIABETES).symptoms(STIFFNESS).course(CHRONIC),
+                    r -> r.excludes(HOT_STONE, DEEP_TISSUE).hasPressureAtMost(MODERATE).warns(WarningCode.REDUCED_SENSATION),
                     "tingling without numbness", muscleTension().symptoms(TINGLING, STIFFNESS)),
             rule("CI-04", "pregnancy", muscleTension().conditions(Condition.PREGNANCY).symptoms(STIFFNESS),
                     r -> r.proceedsWithCaution().excludes(HOT_STONE).warns(PREGNANCY_CLEARANCE),
                     "no condition", muscleTension().symptoms(STIFFNESS)),
+            rule("CI-13", "pregnancy with tense calves", muscleTension().conditions(PREGNANCY).tenseAreas(SOLEUS, GASTROCNEMIUS),
+                    r -> r.hasPressureAtMost(MODERATE).doesNotFocusOn(SOLEUS, GASTROCNEMIUS),
+                    "tense calves, not pregnant", muscleTension().tenseAreas(SOLEUS, GASTROCNEMIUS)),
             rule("CI-05", "osteoporosis", muscleTension().conditions(OSTEOPOROSIS).course(CHRONIC),
                     r -> r.excludes(DEEP_TISSUE).hasPressureAtMost(LIGHT).warns(WarningCode.WEAKENED_BONES),
                     "no condition", muscleTension().course(CHRONIC)),
-            rule("CI-06", "recent surgery", muscleTension().conditions(RECENT_SURGERY).course(CHRONIC),
-                    r -> r.proceedsWithCaution().excludes(DEEP_TISSUE).warns(WarningCode.SURGICAL_SITE),
+            rule("CI-14", "long-term corticosteroids", muscleTension().conditions(LONG_TERM_CORTICOSTEROIDS).course(CHRONIC),
+                    r -> r.excludes(DEEP_TISSUE).hasPressureAtMost(LIGHT).warns(WarningCode.WEAKENED_BONES),
                     "no condition", muscleTension().course(CHRONIC)),
+            rule("CI-06", "recent surgery", muscleTension().conditions(RECENT_SURGERY).course(CHRONIC).symptoms(STIFFNESS),
+                    r -> r.proceedsWithCaution().excludes(DEEP_TISSUE, HOT_STONE).hasPressureAtMost(MODERATE).warns(WarningCode.SURGICAL_SITE),
+                    "no condition", muscleTension().course(CHRONIC)),
+            rule("CI-15", "recent spinal surgery with a tense lower back", herniatedDisc().conditions(RECENT_SPINAL_SURGERY).tenseAreas(LOWER_BACK),
+                    r -> r.doesNotFocusOn(LOWER_BACK).hasPlanStepFrom("SP-07"),
+                    "recent surgery elsewhere, muscle tension", muscleTension().conditions(RECENT_SURGERY).tenseAreas(LOWER_BACK)),
+            rule("CI-17", "recent surgery with a disc cause and a tense lower back", herniatedDisc().conditions(RECENT_SURGERY).tenseAreas(LOWER_BACK),
+                    r -> r.doesNotFocusOn(LOWER_BACK).hasPlanStepFrom("SP-07"),
+                    "recent surgery with a muscular cause", muscleTension().conditions(RECENT_SURGERY).tenseAreas(LOWER_BACK)),
             rule("CI-07", "a skin condition", muscleTension().conditions(SKIN_CONDITION).symptoms(STIFFNESS),
                     r -> r.excludes(HOT_STONE).warns(WarningCode.AFFECTED_SKIN),
                     "no condition", muscleTension().symptoms(STIFFNESS)),
-            rule("CI-08", "varicose veins", muscleTension().conditions(VARICOSE_VEINS),
-                    r -> r.proceedsWithCaution().warns(WarningCode.VEIN_PRESSURE).doesNotExclude(Technique.values()),
+            rule("CI-08", "varicose veins with tense calves", muscleTension().conditions(VARICOSE_VEINS).tenseAreas(SOLEUS, GASTROCNEMIUS),
+                    r -> r.proceedsWithCaution().warns(WarningCode.VEIN_PRESSURE).excludes(HOT_STONE).hasPressureAtMost(MODERATE)
+                            .doesNotFocusOn(SOLEUS, GASTROCNEMIUS),
                     "no condition", muscleTension()),
+            rule("CI-16", "an open wound", muscleTension().conditions(OPEN_WOUND).symptoms(STIFFNESS),
+                    r -> r.proceedsWithCaution().excludes(HOT_STONE).warns(WarningCode.WOUND_SITE),
+                    "a skin condition, not a wound", muscleTension().conditions(SKIN_CONDITION)),
             rule("CI-09", "acute inflammation", muscleTension().inflammation(Inflammation.ACUTE),
                     r -> r.excludes(DEEP_TISSUE, HOT_STONE).hasPressureAtMost(LIGHT).warns(WarningCode.ACUTE_INFLAMMATION),
                     "mild inflammation", muscleTension().inflammation(MILD)),
             rule("CI-10", "high pressure sensitivity", muscleTension().sensitivity(Sensitivity.HIGH),
                     r -> r.excludes(DEEP_TISSUE, TRIGGER_POINT).hasPressureAtMost(LIGHT),
                     "moderate pressure sensitivity", muscleTension().sensitivity(Sensitivity.MODERATE)),
-            rule("CI-11", "pain 7", muscleTension().painLevel(7),
-                    r -> r.proceedsWithCaution().hasPressureAtMost(MODERATE).warns(SEVERE_PAIN_CONSULT),
+            rule("CI-11", "piriformis syndrome with pain 8", piriformisSyndrome().painLevel(8),
+                    r -> r.proceedsWithCaution().hasPressureAtMost(MODERATE).warns(SEVERE_PAIN_CONSULT).doesNotRecommendFirst(TRIGGER_POINT),
                     "pain 6", muscleTension().painLevel(6)),
             rule("CI-12", "chronic muscle tension with pain 7 (pressure limited)", muscleTension().course(CHRONIC).painLevel(7),
                     r -> r.excludes(DEEP_TISSUE),
@@ -137,19 +163,21 @@ class EveryRuleTest {
             rule("TQ-04", "stiff muscles", muscleTension().symptoms(STIFFNESS),
                     r -> r.recommends(HOT_STONE).ranksAbove(HOT_STONE, SWEDISH),
                     "muscle spasm but no stiffness", muscleTension().symptoms(MUSCLE_SPASM)),
-            rule("TQ-05", "a herniated disc (pressure limited)", herniatedDisc(),
-                    r -> r.recommends(VIBRATION).ranksAbove(VIBRATION, HOT_STONE),
-                    "muscle tension (no pressure limit)", muscleTension()),
+            rule("TQ-05", "pain 8: pressure not tolerated", muscleTension().painLevel(8),
+                    r -> r.recommendsFirst(VIBRATION),
+                    "a herniated disc with low sensitivity: pressure limited, but tolerated", herniatedDisc()),
             rule("TQ-06", "any client", muscleTension(),
                     r -> r.recommends(SWEDISH), null, null),
+            rule("TQ-08", "a herniated disc with stiffness, low sensitivity, no inflammation", herniatedDisc().symptoms(STIFFNESS),
+                    r -> r.recommendsFirst(SWEDISH),
+                    "piriformis syndrome", piriformisSyndrome()),
             rule("TQ-07", "piriformis syndrome (nothing argues for vibration)", piriformisSyndrome(),
                     r -> r.recommends(VIBRATION, HOT_STONE),
                     "every technique argued for or excluded",
                     muscleTension().course(CHRONIC).sensitivity(Sensitivity.HIGH).symptoms(STIFFNESS)),
             // 40-nerve-safety.drl
             rule("NS-01", "any client who is not referred", piriformisSyndrome(),
-                    r -> r.doesNotRefer().warns(NO_DIRECT_NERVE_PRESSURE),
-                    "a referred client", piriformisSyndrome().redFlags(FEVER)),
+                    r -> r.doesNotRefer().warns(NO_DIRECT_NERVE_PRESSURE), null, null),
             rule("NS-02", "a herniated disc", herniatedDisc(),
                     r -> r.proceedsWithCaution().warns(NERVE_COMPRESSION_CAUSE).hasPressureAtMost(MODERATE).excludes(DEEP_TISSUE),
                     "piriformis syndrome", piriformisSyndrome()),
@@ -167,9 +195,16 @@ class EveryRuleTest {
                     muscleTension().sensitivity(Sensitivity.HIGH).symptoms(MUSCLE_SPASM),
                     r -> r.refersWithUrgency(Urgency.URGENT).warns(NO_SAFE_TECHNIQUE).doesNotWarn(NO_DIRECT_NERVE_PRESSURE),
                     "deep tissue and trigger point still allowed", muscleTension().symptoms(MUSCLE_SPASM)),
+            rule("NS-07", "piriformis syndrome with numbness and weakness", piriformisSyndrome().course(CHRONIC).symptoms(NUMBNESS, WEAKNESS),
+                    r -> r.proceedsWithCaution().warns(WarningCode.NEUROLOGICAL_SIGNS).doesNotRecommendFirst(TRIGGER_POINT)
+                            .excludes(DEEP_TISSUE).hasPressureAtMost(MODERATE),
+                    "piriformis syndrome with tingling only", piriformisSyndrome().symptoms(TINGLING)),
+            rule("NS-08", "new sciatica at 55", muscleTension().course(ACUTE).age(55),
+                    r -> r.proceedsWithCaution().warns(WarningCode.SEEK_MEDICAL_ASSESSMENT),
+                    "new sciatica at 35", muscleTension().course(ACUTE).age(35)),
             // 50-focus-areas.drl
             rule("FA-01", "any client", herniatedDisc(),
-                    r -> r.focusesOn(BodyArea.GLUTEUS_MAXIMUS, BodyArea.GLUTEUS_MEDIUS, BodyArea.PIRIFORMIS), null, null),
+                    r -> r.focusesOn(BodyArea.GLUTEUS_MAXIMUS, BodyArea.GLUTEUS_MEDIUS, GLUTEUS_MINIMUS, BodyArea.PIRIFORMIS), null, null),
             rule("FA-02", "gluteus minimus referral", gluteusMinimusReferral(),
                     r -> r.focusesOn(GLUTEUS_MINIMUS),
                     "piriformis syndrome", piriformisSyndrome()),
@@ -177,14 +212,18 @@ class EveryRuleTest {
                     r -> r.focusesOn(SOLEUS),
                     "no tense areas reported", muscleTension()),
             // 60-session-plan.drl
-            rule("SP-01", "any client", spinalStenosis(),
-                    r -> r.hasPlanStepFrom("SP-01"), null, null),
+            rule("SP-01", "any client without spinal surgery", spinalStenosis(),
+                    r -> r.hasPlanStepFrom("SP-01"),
+                    "recent spinal surgery", spinalStenosis().conditions(RECENT_SPINAL_SURGERY)),
+            rule("SP-07", "recent spinal surgery", spinalStenosis().conditions(RECENT_SPINAL_SURGERY),
+                    r -> r.hasPlanStepFrom("SP-07"),
+                    "no surgery", spinalStenosis()),
             rule("SP-02", "gluteus minimus referral", gluteusMinimusReferral(),
                     r -> r.hasPlanStepFrom("SP-02"),
                     "piriformis syndrome", piriformisSyndrome()),
             rule("SP-03", "a tense IT band, firm pressure allowed", muscleTension().tenseAreas(IT_BAND),
                     r -> r.hasPlanStepFrom("SP-03").focusesOn(IT_BAND),
-                    "a tense IT band with high sensitivity", muscleTension().tenseAreas(IT_BAND).sensitivity(Sensitivity.HIGH)),
+                    "a tense IT band with numbness", muscleTension().tenseAreas(IT_BAND).symptoms(NUMBNESS)),
             rule("SP-04", "any client", piriformisSyndrome(),
                     r -> r.hasPlanStepFrom("SP-04"), null, null),
             rule("SP-05", "pain 6", muscleTension().painLevel(6),
@@ -192,7 +231,9 @@ class EveryRuleTest {
                     "pain 7", muscleTension().painLevel(7)),
             rule("SP-06", "pain 7", muscleTension().painLevel(7),
                     r -> r.hasNoSessionFrequency().hasPlanStepFrom("SP-06"),
-                    "pain 6", muscleTension().painLevel(6)));
+                    "pain 6", muscleTension().painLevel(6)),
+            rule("SP-08", "any client who is not referred", herniatedDisc(),
+                    r -> r.hasPlanStepFrom("SP-08"), null, null));
 
     @TestFactory
     Stream<DynamicTest> eachRuleFiresForItsCaseAndHasItsEffect() {
@@ -221,7 +262,7 @@ class EveryRuleTest {
     void rulesThatHoldForEveryClientFireForEveryCauseThatIsNotReferred() {
         for (Cause cause : Cause.values()) {
             ClinicalAssertions.assertThat(advise(Cases.client(cause)))
-                    .firedRule("TQ-06", "NS-01", "FA-01", "SP-01", "SP-04");
+                    .firedRule("TQ-06", "NS-01", "FA-01", "SP-01", "SP-04", "SP-08");
         }
     }
 

@@ -32,7 +32,8 @@ class RuleLoadingTest {
     void everyBundledRuleHasAnIdASourceAndAFile() {
         assertThat(Cases.bundledAdvisor().rules()).isNotEmpty().allSatisfy(rule -> {
             assertThat(rule.id()).matches("[A-Z]{2}-\\d{2}");
-            assertThat(rule.source()).isNotBlank();
+            assertThat(rule.sourceId()).isNotBlank();
+            assertThat(rule.source().isPolicy() || rule.source().url() != null).as("a citation has a URL").isTrue();
             assertThat(rule.file()).startsWith("rules/").endsWith(".drl");
         });
     }
@@ -115,7 +116,7 @@ class RuleLoadingTest {
                 package org.sciatica.advisor.test;
                 import org.sciatica.advisor.*;
                 import org.sciatica.advisor.facts.*;
-                rule "A rule that inserts forever" @id("LOOP-01") @source("test fixture")
+                rule "A rule that inserts forever" @id("LOOP-01") @source("policy-safety-first")
                 when
                     Assessment()
                     $f : Focus()
@@ -144,7 +145,7 @@ class RuleLoadingTest {
         Files.writeString(dir.resolve("x.drl"), """
                 package org.clinic.rules;
                 import org.sciatica.advisor.*;
-                rule "Replaces nothing" @id("CL-99") @source("test fixture") @replaces("CI-99")
+                rule "Replaces nothing" @id("CL-99") @source("policy-safety-first") @replaces("CI-99")
                 when Assessment() then end
                 """);
         assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(dir).build())
@@ -158,7 +159,7 @@ class RuleLoadingTest {
                 package org.clinic.rules;
                 import org.sciatica.advisor.*;
                 import org.sciatica.advisor.facts.*;
-                rule "Warns with a code that does not exist" @id("CL-50") @source("test fixture")
+                rule "Warns with a code that does not exist" @id("CL-50") @source("policy-safety-first")
                 when
                     Assessment( painLevel > 8 )
                 then

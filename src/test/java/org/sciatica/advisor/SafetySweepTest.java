@@ -145,13 +145,13 @@ class SafetySweepTest {
         }
         for (Recommendation.Reason reason : reasons) {
             RuleInfo rule = catalog.get(reason.ruleId());
-            if (rule == null || !rule.source().equals(reason.source())) {
+            if (rule == null || !rule.sourceId().equals(reason.sourceId())) {
                 f.add("reason from unknown rule or wrong source: " + reason);
             }
         }
         for (Recommendation.Warning w : r.warnings()) {
             RuleInfo rule = catalog.get(w.ruleId());
-            if (rule == null || !rule.source().equals(w.source())) {
+            if (rule == null || !rule.sourceId().equals(w.sourceId())) {
                 f.add("warning from unknown rule or wrong source: " + w);
             }
         }

@@ -59,6 +59,7 @@ public final class AssessmentJson {
         FIELDS.put("sensitivity", (b, v) -> b.sensitivity(enumValue("sensitivity", v, Sensitivity.class)));
         FIELDS.put("inflammation", (b, v) -> b.inflammation(enumValue("inflammation", v, Inflammation.class)));
         FIELDS.put("painLevel", (b, v) -> b.painLevel(painLevel(v)));
+        FIELDS.put("age", (b, v) -> b.age(age(v)));
         FIELDS.put("course", (b, v) -> b.course(enumValue("course", v, Course.class)));
         FIELDS.put("symptoms", (b, v) -> b.symptoms(enumSet("symptoms", v, Symptom.class)));
         FIELDS.put("tenseAreas", (b, v) -> b.tenseAreas(enumSet("tenseAreas", v, BodyArea.class)));
@@ -203,6 +204,15 @@ public final class AssessmentJson {
         if (!value.canConvertToInt() || value.intValue() < Assessment.MIN_PAIN || value.intValue() > Assessment.MAX_PAIN) {
             throw new InvalidAssessmentException("painLevel", "painLevel must be a whole number from 0 to 10, was "
                     + value.asText());
+        }
+        return value.intValue();
+    }
+
+    private static int age(JsonNode value) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()
+                || value.intValue() < Assessment.MIN_AGE || value.intValue() > Assessment.MAX_AGE) {
+            throw new InvalidAssessmentException("age", "age must be a whole number of years from 0 to 120, was "
+                    + (value.isIntegralNumber() ? value.asText() : kind(value)));
         }
         return value.intValue();
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.sciatica.advisor.Disposition;
 import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.Severity;
 
@@ -62,7 +63,7 @@ public final class CdsHooks {
             ObjectNode card = card(r, "warning|" + w.code() + "|" + w.ruleId() + "|" + w.message(),
                     w.message(), indicator(w.severity()),
                     w.message() + "\n\n*Rule " + w.ruleId() + ", " + w.code() + " (" + w.severity() + ").*",
-                    w.source());
+                    source(r, w.sourceId()));
             cards.add(card);
         }
         return response;
@@ -72,13 +73,13 @@ public final class CdsHooks {
         StringBuilder detail = new StringBuilder();
         String summary;
         String indicator;
-        String source = "Sciatica Advisor rules " + r.rulesVersion();
+        Source source = null;
         if (r.disposition() == Disposition.REFER) {
             summary = "Refer (" + r.referral().urgency() + "): do not massage. " + r.referral().reasons().get(0).text();
             indicator = "critical";
             detail.append("**Refer, ").append(r.referral().urgency()).append(": no massage.**\n\n");
             reasons(detail, r.referral().reasons());
-            source = r.referral().reasons().get(0).source();
+            source = source(r, r.referral().reasons().get(0).sourceId());
         } else {
             summary = (r.disposition() == Disposition.PROCEED ? "Massage: " : "Massage with caution: ")
                     + r.techniques().stream().map(t -> t.technique() + " (" + t.pressure().name().toLowerCase(Locale.ROOT) + ")")
@@ -122,14 +123,27 @@ public final class CdsHooks {
         }
     }
 
-    private static ObjectNode card(Recommendation r, String key, String summary, String indicator, String detail, String source) {
+    private static Source source(Recommendation r, String id) {
+        return r.sources().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static ObjectNode card(Recommendation r, String key, String summary, String indicator, String detail,
+                                   Source source) {
         ObjectNode card = MAPPER.createObjectNode();
         String name = (r.id() == null ? "" : r.id()) + "|" + r.rulesVersion() + "|" + key;
         card.put("uuid", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
         card.put("summary", shorten(summary));
         card.put("indicator", indicator);
         card.put("detail", detail);
-        card.putObject("source").put("label", source);
+        ObjectNode cardSource = card.putObject("source");
+        if (source == null) {
+            cardSource.put("label", "Sciatica Advisor rules " + r.rulesVersion());
+        } else {
+            cardSource.put("label", source.title() + " (" + source.publisher() + ")");
+            if (source.url() != null) {
+                cardSource.put("url", source.url());
+            }
+        }
         return card;
     }
 

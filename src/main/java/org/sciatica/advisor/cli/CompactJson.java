@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Recommendation.Reason;
 
 /**
@@ -18,6 +19,7 @@ final class CompactJson {
     /** Reasons cached at most; past it, reasons are written afresh (rules that make endless texts). */
     private static final int CACHE_LIMIT = 20_000;
     private static final Map<Reason, byte[]> REASONS = new ConcurrentHashMap<>();
+    private static final Map<Source, byte[]> SOURCES = new ConcurrentHashMap<>();
 
     private byte[] buffer = new byte[8192];
     private int size;
@@ -69,8 +71,8 @@ final class CompactJson {
             string(w.message());
             raw(",\"ruleId\":");
             string(w.ruleId());
-            raw(",\"source\":");
-            string(w.source());
+            raw(",\"sourceId\":");
+            string(w.sourceId());
             raw("}");
         }
         raw("],\"focusAreas\":[");
@@ -87,6 +89,8 @@ final class CompactJson {
             string(s.text());
             raw(",\"ruleId\":");
             string(s.ruleId());
+            raw(",\"sourceId\":");
+            string(s.sourceId());
             raw("}");
         }
         raw("],\"sessionsPerWeek\":");
@@ -102,6 +106,13 @@ final class CompactJson {
                 raw(",");
             }
             string(r.firedRules().get(i));
+        }
+        raw("],\"sources\":[");
+        for (int i = 0; i < r.sources().size(); i++) {
+            if (i > 0) {
+                raw(",");
+            }
+            source(r.sources().get(i));
         }
         raw("],\"rulesVersion\":");
         string(r.rulesVersion());
@@ -122,8 +133,8 @@ final class CompactJson {
                 string(reason.text());
                 raw(",\"ruleId\":");
                 string(reason.ruleId());
-                raw(",\"source\":");
-                string(reason.source());
+                raw(",\"sourceId\":");
+                string(reason.sourceId());
                 raw("}");
                 if (REASONS.size() < CACHE_LIMIT) {
                     REASONS.putIfAbsent(reason, Arrays.copyOfRange(buffer, start, size));
@@ -133,6 +144,27 @@ final class CompactJson {
             }
         }
         raw("]");
+    }
+
+    private void source(Source source) {
+        byte[] cached = SOURCES.get(source);
+        if (cached != null) {
+            bytes(cached);
+            return;
+        }
+        int start = size;
+        raw("{\"id\":");
+        string(source.id());
+        raw(",\"kind\":\"").raw(source.kind().label()).raw("\",\"title\":");
+        string(source.title());
+        raw(",\"publisher\":");
+        string(source.publisher());
+        raw(",\"year\":").raw(source.year() == null ? "null" : source.year().toString()).raw(",\"url\":");
+        string(source.url());
+        raw("}");
+        if (SOURCES.size() < CACHE_LIMIT) {
+            SOURCES.putIfAbsent(source, Arrays.copyOfRange(buffer, start, size));
+        }
     }
 
     /** Appends ASCII text that needs no escaping. */

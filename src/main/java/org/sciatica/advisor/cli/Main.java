@@ -284,7 +284,8 @@ public final class Main implements Callable<Integer> {
             }
             out.printf("  %-" + width + "s  %s%n", rule.id(), rule.name());
             out.printf("  %-" + width + "s  does: %s%n", "", String.join("; ", rule.effects()));
-            out.printf("  %-" + width + "s  source: %s%n", "", rule.source());
+            out.printf("  %-" + width + "s  source: %s (%s)%s%n", "", rule.source().title(), rule.sourceId(),
+                    rule.source().url() == null ? ", product policy" : ", " + rule.source().url());
         }
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.RuleInfo;
+import org.sciatica.advisor.Source;
 
 /**
  * Writes a {@link Recommendation} as the contract's JSON: fields always in the same order, nulls
@@ -72,7 +73,8 @@ public final class RecommendationJson {
     }
 
     /**
-     * The rule catalog as a JSON array of {id, name, file, layer, source, effects}.
+     * The rule catalog as a JSON array of {id, name, file, layer, source, effects}, where source is
+     * the registry entry the rule cites (id, kind, title, publisher, year, url, takes).
      *
      * @param rules the rules
      * @return the catalog text
@@ -85,7 +87,8 @@ public final class RecommendationJson {
             node.put("name", rule.name());
             node.put("file", rule.file());
             node.put("layer", rule.layer());
-            node.put("source", rule.source());
+            ObjectNode source = source(node.putObject("source"), rule.source());
+            source.put("takes", rule.source().takes());
             ArrayNode effects = node.putArray("effects");
             rule.effects().forEach(effects::add);
         }
@@ -123,7 +126,7 @@ public final class RecommendationJson {
             node.put("severity", w.severity().name());
             node.put("message", w.message());
             node.put("ruleId", w.ruleId());
-            node.put("source", w.source());
+            node.put("sourceId", w.sourceId());
         }
         ArrayNode focus = root.putArray("focusAreas");
         for (Recommendation.FocusArea f : r.focusAreas()) {
@@ -137,6 +140,7 @@ public final class RecommendationJson {
             ObjectNode node = steps.addObject();
             node.put("text", s.text());
             node.put("ruleId", s.ruleId());
+            node.put("sourceId", s.sourceId());
         }
         if (r.sessionPlan().sessionsPerWeek() == null) {
             plan.putNull("sessionsPerWeek");
@@ -147,6 +151,8 @@ public final class RecommendationJson {
         }
         ArrayNode fired = root.putArray("firedRules");
         r.firedRules().forEach(fired::add);
+        ArrayNode sources = root.putArray("sources");
+        r.sources().forEach(source -> source(sources.addObject(), source));
         root.put("rulesVersion", r.rulesVersion());
         return root;
     }
@@ -157,9 +163,20 @@ public final class RecommendationJson {
             ObjectNode node = array.addObject();
             node.put("text", reason.text());
             node.put("ruleId", reason.ruleId());
-            node.put("source", reason.source());
+            node.put("sourceId", reason.sourceId());
         }
         return array;
+    }
+
+    /** A source as an answer lists it: id, kind, title, publisher, year (or null), url (null for a policy). */
+    static ObjectNode source(ObjectNode node, Source source) {
+        node.put("id", source.id());
+        node.put("kind", source.kind().label());
+        node.put("title", source.title());
+        node.put("publisher", source.publisher());
+        node.put("year", source.year());
+        node.put("url", source.url());
+        return node;
     }
 
     private static String write(ObjectWriter writer, Object tree) {

@@ -3,6 +3,7 @@ package org.sciatica.advisor.cli;
 import java.util.List;
 
 import org.sciatica.advisor.RuleInfo;
+import org.sciatica.advisor.Source;
 
 /** The rule catalog as Markdown: {@code docs/RULES.md} is this, for the bundled rules. */
 public final class RuleCatalog {
@@ -36,10 +37,17 @@ public final class RuleCatalog {
             md.append("| ").append(rule.id())
                     .append(" | ").append(cell(rule.name()))
                     .append(" | ").append(cell(String.join("; ", rule.effects())))
-                    .append(" | ").append(cell(rule.source()))
+                    .append(" | ").append(cell(citation(rule.source())))
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    /** A source as the catalog shows it: its title linked to its URL, or a policy with its id. */
+    static String citation(Source source) {
+        String title = source.title() + " (" + source.publisher() + (source.year() == null ? "" : ", " + source.year()) + ")";
+        return (source.url() == null ? "Policy: " + title : "[" + title + "](" + source.url() + ")")
+                + " `" + source.id() + "`";
     }
 
     private static String cell(String text) {

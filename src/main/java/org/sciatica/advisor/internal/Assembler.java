@@ -24,6 +24,7 @@ import org.sciatica.advisor.Recommendation.SessionPlan;
 import org.sciatica.advisor.Recommendation.SessionsPerWeek;
 import org.sciatica.advisor.Recommendation.Warning;
 import org.sciatica.advisor.RuleInfo;
+import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Technique;
 import org.sciatica.advisor.Urgency;
 import org.sciatica.advisor.WarningCode;
@@ -36,23 +37,19 @@ import org.sciatica.advisor.WarningCode;
  *   <li>Disposition: {@code REFER} when any rule refers, raises a referral warning, or leaves no
  *       technique; otherwise the most cautious {@link WarningCode#disposition()} of the warnings.</li>
  *   <li>Techniques: those no rule excluded, demoted ones last, then by total support weight,
- *       then gentlest first ({@link #TIE_ORDER}).</li>
- *   <li>Pressure: the technique's usual pressure ({@link #USUAL_PRESSURE}), lowered to the lowest
+ *       then gentlest first ({@link Technique#gentlenessRank()}).</li>
+ *   <li>Pressure: the technique's {@link Technique#usualPressure()}, lowered to the lowest
  *       pressure limit any rule set.</li>
+ *   <li>Focus areas: those the rules name, less any area a rule keeps hands off.</li>
+ *   <li>The standing nerve warning ({@code NO_DIRECT_NERVE_PRESSURE}) travels with every answer
+ *       that is not a referral and with none that is: a referred client gets no massage.</li>
+ *   <li>Sources: every source a reason, warning or step names, once, in order of first mention.</li>
  * </ul>
  */
 final class Assembler {
     /** Ties in support are broken gentlest, most widely tolerated technique first. */
-    static final List<Technique> TIE_ORDER = List.of(
-            Technique.SWEDISH, Technique.VIBRATION, Technique.HOT_STONE, Technique.TRIGGER_POINT, Technique.DEEP_TISSUE);
-
-    /** The pressure each technique is given when no rule limits it. */
-    static final Map<Technique, Pressure> USUAL_PRESSURE = new EnumMap<>(Map.of(
-            Technique.DEEP_TISSUE, Pressure.FIRM,
-            Technique.TRIGGER_POINT, Pressure.MODERATE,
-            Technique.SWEDISH, Pressure.MODERATE,
-            Technique.HOT_STONE, Pressure.MODERATE,
-            Technique.VIBRATION, Pressure.LIGHT));
+    static final List<Technique> TIE_ORDER = java.util.Arrays.stream(Technique.values())
+            .sorted(Comparator.comparingInt(Technique::gentlenessRank)).toList();
 
     private final RuleBase rules;
     private final Comparator<Reason> reasonOrder;
@@ -65,7 +62,8 @@ final class Assembler {
     Recommendation assemble(Assessment assessment, Evaluation evaluation) {
         Facts facts = new Facts(evaluation.said());
 
-        List<Warning> warnings = warnings(facts.alerts);
+        List<Warning> allWarnings = warnings(facts.alerts);
+        List<Warning> warnings = allWarnings;
         List<Reason> referralReasons = new ArrayList<>(facts.referralReasons);
         Urgency urgency = facts.urgency;
         if (urgency == null) {
@@ -73,7 +71,7 @@ final class Assembler {
             for (Warning w : warnings) {
                 if (w.code().disposition() == Disposition.REFER) {
                     urgency = Urgency.URGENT;
-                    referralReasons.add(new Reason(w.message(), w.ruleId(), w.source()));
+                    referralReasons.add(new Reason(w.message(), w.ruleId(), w.sourceId()));
                 }
             }
         }
@@ -87,6 +85,8 @@ final class Assembler {
 
         List<String> fired = evaluation.fired().stream().map(RuleInfo::id).sorted(rules.ruleOrder()).toList();
         if (urgency != null) {
+            // A referred client gets no massage, so no massage warning.
+            warnings = allWarnings.stream().filter(w -> w.code() != WarningCode.NO_DIRECT_NERVE_PRESSURE).toList();
             List<Reason> because = sortedUnique(referralReasons);
             List<ExcludedTechnique> excluded = new ArrayList<>();
             for (Technique t : Technique.values()) {
@@ -94,8 +94,10 @@ final class Assembler {
                 reasons.addAll(because);
                 excluded.add(new ExcludedTechnique(t, sortedUnique(reasons)));
             }
-            return new Recommendation(assessment.id(), Disposition.REFER, new Referral(urgency, because),
-                    List.of(), excluded, warnings, List.of(), new SessionPlan(List.of(), null), fired, rules.version());
+            Referral referral = new Referral(urgency, because);
+            SessionPlan plan = new SessionPlan(List.of(), null);
+            return new Recommendation(assessment.id(), Disposition.REFER, referral, List.of(), excluded, warnings,
+                    List.of(), plan, fired, sources(referral, List.of(), excluded, warnings, List.of(), plan), rules.version());
         }
 
         List<ExcludedTechnique> excluded = new ArrayList<>();
@@ -106,8 +108,29 @@ final class Assembler {
         }
         Disposition disposition = warnings.stream().map(w -> w.code().disposition())
                 .max(Comparator.naturalOrder()).orElse(Disposition.PROCEED);
-        return new Recommendation(assessment.id(), disposition,
-                null, ranked, excluded, warnings, focusAreas(facts), sessionPlan(facts), fired, rules.version());
+        List<FocusArea> focus = focusAreas(facts);
+        SessionPlan plan = sessionPlan(facts);
+        return new Recommendation(assessment.id(), disposition, null, ranked, excluded, warnings, focus, plan, fired,
+                sources(null, ranked, excluded, warnings, focus, plan), rules.version());
+    }
+
+    /** Every source the answer names, once each, in the order the answer first mentions them. */
+    private List<Source> sources(Referral referral, List<RankedTechnique> ranked, List<ExcludedTechnique> excluded,
+                                 List<Warning> warnings, List<FocusArea> focus, SessionPlan plan) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (referral != null) {
+            referral.reasons().forEach(r -> ids.add(r.sourceId()));
+        }
+        ranked.forEach(t -> t.reasons().forEach(r -> ids.add(r.sourceId())));
+        excluded.forEach(t -> t.reasons().forEach(r -> ids.add(r.sourceId())));
+        warnings.forEach(w -> ids.add(w.sourceId()));
+        focus.forEach(f -> f.reasons().forEach(r -> ids.add(r.sourceId())));
+        plan.steps().forEach(s -> ids.add(s.sourceId()));
+        List<Source> sources = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            sources.add(rules.source(id));
+        }
+        return sources;
     }
 
     private List<RankedTechnique> rank(Facts facts) {
@@ -129,7 +152,7 @@ final class Assembler {
 
         List<RankedTechnique> ranked = new ArrayList<>();
         for (Technique t : candidates) {
-            Pressure usual = USUAL_PRESSURE.get(t);
+            Pressure usual = t.usualPressure();
             Pressure pressure = usual.compareTo(limit) <= 0 ? usual : limit;
             List<Reason> reasons = new ArrayList<>();
             facts.supports.getOrDefault(t, List.of()).stream()
@@ -140,7 +163,7 @@ final class Assembler {
                 List<Reason> lowering = new ArrayList<>();
                 facts.limits.forEach((l, r) -> {
                     if (l.max().compareTo(usual) < 0) {
-                        lowering.add(new Reason("pressure kept " + l.max() + ": " + r.text(), r.ruleId(), r.source()));
+                        lowering.add(new Reason("pressure kept " + l.max() + ": " + r.text(), r.ruleId(), r.sourceId()));
                     }
                 });
                 reasons.addAll(sortedUnique(lowering));
@@ -164,7 +187,7 @@ final class Assembler {
         List<FocusArea> areas = new ArrayList<>();
         for (BodyArea area : BodyArea.values()) {
             List<Reason> reasons = facts.focus.get(area);
-            if (reasons != null) {
+            if (reasons != null && !facts.handsOff.contains(area)) {
                 areas.add(new FocusArea(area, sortedUnique(reasons)));
             }
         }
@@ -182,7 +205,7 @@ final class Assembler {
                 frequency = f;
             }
         }
-        return new SessionPlan(steps.stream().map(s -> new PlanStep(s.text, s.ruleId)).toList(),
+        return new SessionPlan(steps.stream().map(s -> new PlanStep(s.text, s.ruleId, s.sourceId)).toList(),
                 frequency == null ? null : new SessionsPerWeek(frequency.min(), frequency.max()));
     }
 
@@ -199,7 +222,7 @@ final class Assembler {
     private record Weighed(int weight, Reason reason) {
     }
 
-    private record Stepped(Phase phase, String text, String ruleId) {
+    private record Stepped(Phase phase, String text, String ruleId, String sourceId) {
     }
 
     /** The rules' facts, sorted by kind, each with the reason its rule gives. */
@@ -209,6 +232,7 @@ final class Assembler {
         final Map<Technique, List<Reason>> demotions = new EnumMap<>(Technique.class);
         final Map<PressureLimit, Reason> limits = new java.util.LinkedHashMap<>();
         final Map<BodyArea, List<Reason>> focus = new EnumMap<>(BodyArea.class);
+        final Set<BodyArea> handsOff = java.util.EnumSet.noneOf(BodyArea.class);
         final List<Reason> referralReasons = new ArrayList<>();
         final List<Warning> alerts = new ArrayList<>();
         final List<Stepped> steps = new ArrayList<>();
@@ -232,15 +256,17 @@ final class Assembler {
                     limits.putIfAbsent(f, reason(f.reason(), rule));
                 } else if (s.fact() instanceof Focus f) {
                     focus.computeIfAbsent(f.area(), k -> new ArrayList<>()).add(reason(f.reason(), rule));
+                } else if (s.fact() instanceof HandsOff f) {
+                    handsOff.add(f.area());
                 } else if (s.fact() instanceof Refer f) {
                     referralReasons.add(reason(f.reason(), rule));
                     if (urgency == null || f.urgency().compareTo(urgency) > 0) {
                         urgency = f.urgency();
                     }
                 } else if (s.fact() instanceof Alert f) {
-                    alerts.add(new Warning(f.code(), f.code().severity(), f.message(), rule.id(), rule.source()));
+                    alerts.add(new Warning(f.code(), f.code().severity(), f.message(), rule.id(), rule.sourceId()));
                 } else if (s.fact() instanceof Step f) {
-                    steps.add(new Stepped(f.phase(), f.text(), rule.id()));
+                    steps.add(new Stepped(f.phase(), f.text(), rule.id(), rule.sourceId()));
                 } else if (s.fact() instanceof Frequency f) {
                     frequencies.add(f);
                 }
@@ -252,7 +278,7 @@ final class Assembler {
         }
 
         private static Reason reason(String text, RuleInfo rule) {
-            return new Reason(text, rule.id(), rule.source());
+            return new Reason(text, rule.id(), rule.sourceId());
         }
     }
 }

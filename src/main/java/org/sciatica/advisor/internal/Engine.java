@@ -3,21 +3,32 @@ package org.sciatica.advisor.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Properties;
 
 import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.Disposition;
+import org.sciatica.advisor.Recommendation.Warning;
 import org.sciatica.advisor.RuleInfo;
+import org.sciatica.advisor.SafetyViolationException;
+import org.sciatica.advisor.Source;
+import org.sciatica.advisor.WarningCode;
 
 /** Compiled rules plus the assembler: what the public facade delegates to. Thread-safe. */
 public final class Engine {
     private final RuleBase rules;
     private final Assembler assembler;
 
+    private final Set<String> bundledFiles;
+
     private Engine(RuleBase rules) {
         this.rules = rules;
         this.assembler = new Assembler(rules);
+        this.bundledFiles = RuleFile.bundledNames();
     }
 
     /** Compiles the files into an engine; see {@link RuleBase#compile}. */
@@ -30,9 +41,57 @@ public final class Engine {
         return new Engine(RuleBase.compile(files, productVersion(), false));
     }
 
-    /** Evaluates one assessment in a fresh, always disposed, rule session. */
+    /**
+     * Evaluates one assessment in a fresh, always disposed, rule session, then checks the answer
+     * with the runtime safety monitor.
+     *
+     * @throws SafetyViolationException when the answer breaks a line of the safety table that the
+     *                                  rule set does not deliberately depart from
+     */
     public Recommendation advise(Assessment assessment) {
-        return assembler.assemble(assessment, Evaluation.run(rules, assessment));
+        return monitored(assessment, assembler.assemble(assessment, Evaluation.run(rules, assessment)));
+    }
+
+    /** The answer as it leaves the library: checked, with any deliberate departure shown. */
+    Recommendation monitored(Assessment assessment, Recommendation answer) {
+        List<SafetyMonitor.Violation> violations = SafetyMonitor.check(assessment, answer, this::addedRules);
+        if (violations.isEmpty()) {
+            return answer;
+        }
+        List<Warning> departures = new ArrayList<>();
+        List<Source> departureSources = new ArrayList<>();
+        Set<Integer> shown = new TreeSet<>();
+        for (SafetyMonitor.Violation v : violations) {
+            SafetyMonitor.Departure departure = rules.departures().stream()
+                    .filter(d -> d.line() == v.line()).findFirst().orElse(null);
+            if (departure == null) {
+                throw new SafetyViolationException(v.line(), v.what(), v.ruleIds());
+            }
+            if (shown.add(v.line())) {
+                String sourceId = "clinic-departure-line-" + v.line();
+                departureSources.add(new Source(sourceId, Source.Kind.POLICY, "Departure from safety line " + v.line(),
+                        "the clinic's " + departure.file(), null, null, departure.reason()));
+                departures.add(new Warning(WarningCode.SAFETY_DEPARTURE, WarningCode.SAFETY_DEPARTURE.severity(),
+                        "This clinic departs from safety line " + v.line() + " (" + v.what() + "): " + departure.reason(),
+                        "SAFETY-" + v.line(), sourceId));
+            }
+        }
+        List<Warning> warnings = new ArrayList<>(departures);
+        warnings.addAll(answer.warnings());
+        List<Source> sources = new ArrayList<>(answer.sources());
+        sources.addAll(departureSources);
+        Disposition disposition = answer.disposition().compareTo(WarningCode.SAFETY_DEPARTURE.disposition()) < 0
+                ? WarningCode.SAFETY_DEPARTURE.disposition() : answer.disposition();
+        return new Recommendation(answer.id(), disposition, answer.referral(), answer.techniques(), answer.excluded(),
+                warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), sources, answer.rulesVersion());
+    }
+
+    /** The fired rules that did not ship with the library: the ones a broken safety line is traced to. */
+    private List<String> addedRules(List<String> fired) {
+        return fired.stream().filter(id -> {
+            RuleInfo info = rules.byId(id);
+            return info == null || !bundledFiles.contains(info.file());
+        }).toList();
     }
 
     RuleBase rules() {

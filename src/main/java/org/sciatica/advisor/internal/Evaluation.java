@@ -8,6 +8,7 @@ import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -16,7 +17,10 @@ import org.sciatica.advisor.RuleInfo;
 
 /**
  * Runs the rules over one assessment in a fresh session and records what they said: every fact a
- * rule inserted, stamped with that rule, and every rule that fired. One instance per evaluation.
+ * rule inserted and did not retract, stamped with that rule, and every rule that fired. Rules that
+ * depend on the absence of a fact ({@code not ...}) use {@code insertLogical}, so what they said is
+ * withdrawn when the fact appears later: the answer does not depend on the order rules fire in.
+ * One instance per evaluation.
  */
 final class Evaluation {
     /** A guard against rules that loop: far above what the bundled rules need (about 30). */
@@ -28,6 +32,8 @@ final class Evaluation {
 
     private final List<Said> said = new ArrayList<>();
     private final Set<RuleInfo> fired = new LinkedHashSet<>();
+    /** The rules that inserted anything, withdrawn or not. */
+    private final Set<RuleInfo> inserted = new java.util.HashSet<>();
 
     private Evaluation() {
     }
@@ -46,7 +52,22 @@ final class Evaluation {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null) {
-                        evaluation.said.add(new Said(event.getObject(), rules.info(event.getRule())));
+                        RuleInfo rule = rules.info(event.getRule());
+                        evaluation.said.add(new Said(event.getObject(), rule));
+                        evaluation.inserted.add(rule);
+                    }
+                }
+
+                // Retracts are honoured: a fact that is retracted, or a logical insert whose
+                // condition stopped holding, is no longer part of what the rules said.
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    Object gone = event.getOldObject();
+                    for (int i = evaluation.said.size() - 1; i >= 0; i--) {
+                        if (evaluation.said.get(i).fact() == gone) {
+                            evaluation.said.remove(i);
+                            break;
+                        }
                     }
                 }
             });
@@ -69,6 +90,11 @@ final class Evaluation {
         } finally {
             session.dispose();
         }
+        // A rule whose every conclusion was withdrawn (a logical insert whose condition stopped
+        // holding) does not apply to this client, so it is not listed as fired.
+        Set<RuleInfo> standing = new java.util.HashSet<>();
+        evaluation.said.forEach(s -> standing.add(s.rule()));
+        evaluation.fired.removeIf(rule -> evaluation.inserted.contains(rule) && !standing.contains(rule));
         return evaluation;
     }
 

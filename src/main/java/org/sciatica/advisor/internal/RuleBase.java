@@ -26,6 +26,7 @@ import org.kie.internal.io.ResourceFactory;
 import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
+import org.sciatica.advisor.Source;
 
 /**
  * Compiled rules: the shareable {@link KieBase} and the catalog of rules read from their metadata.
@@ -41,10 +42,17 @@ public final class RuleBase {
     private final Map<String, RuleInfo> infoById;
     private final String version;
     private final boolean precompiled;
+    private final Map<String, Source> sources;
+    private final List<SafetyMonitor.Departure> departures;
 
     private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version,
-                     boolean precompiled) {
+                     boolean precompiled, SourceRegistry registry, List<SafetyMonitor.Departure> departures) {
         this.kieBase = kieBase;
+        this.sources = new HashMap<>();
+        for (String id : registry.ids()) {
+            sources.put(id, registry.get(id));
+        }
+        this.departures = List.copyOf(departures);
         this.precompiled = precompiled;
         this.catalog = List.copyOf(catalog);
         this.infoByKey = new HashMap<>(infoByKey);
@@ -80,7 +88,24 @@ public final class RuleBase {
     }
 
     /** As {@link #compile(List, String)}; with {@code precompiledAllowed} false, always compiles the DRL. */
-    static RuleBase compile(List<RuleFile> files, String productVersion, boolean precompiledAllowed) {
+    static RuleBase compile(List<RuleFile> allFiles, String productVersion, boolean precompiledAllowed) {
+        List<RuleFile> files = allFiles.stream().filter(RuleFile::isDrl).toList();
+        List<RuleProblem> problems = new ArrayList<>();
+        SourceRegistry sources = new SourceRegistry();
+        for (RuleFile file : allFiles) {
+            if (file.isSourceRegistry()) {
+                sources.read(file, problems);
+            }
+        }
+        List<SafetyMonitor.Departure> departures = new ArrayList<>();
+        for (RuleFile file : allFiles) {
+            if (file.isSafetyDepartures()) {
+                departures.addAll(SafetyMonitor.Departure.read(file, problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleLoadException(problems);
+        }
         String digest = digest(files);
         KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest) : null;
         boolean precompiled = kieBase != null;
@@ -105,7 +130,6 @@ public final class RuleBase {
         rules.sort(Comparator.comparingInt((RuleImpl r) -> indexOf(files, fileOfRule.get(r)))
                 .thenComparingInt(r -> declared.get(r)[0]));
 
-        List<RuleProblem> problems = new ArrayList<>();
         List<RuleInfo> catalog = new ArrayList<>();
         Map<String, RuleInfo> byKey = new HashMap<>();
         Map<String, RuleInfo> byId = new HashMap<>();
@@ -125,6 +149,14 @@ public final class RuleBase {
             if (id == null || source == null) {
                 continue;
             }
+            Source registered = sources.get(source);
+            if (registered == null) {
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" cites @source(\"" + source
+                        + "\"), which is not in any " + SourceRegistry.FILE_NAME + " loaded with the rules"
+                        + (sources.isEmpty() ? " (none was loaded: put a " + SourceRegistry.FILE_NAME + " beside the rule files)"
+                                : "; known sources: " + String.join(", ", sources.ids()))));
+                continue;
+            }
             int fileIndex = indexOf(files, file);
             List<String> effects = new ArrayList<>(
                     fileIndex < files.size() ? RuleEffects.of(files.get(fileIndex).content(), at[0]) : List.of());
@@ -133,7 +165,7 @@ public final class RuleBase {
                 replacing.put(rule, replaces);
                 effects.add(0, "replaces " + replaces);
             }
-            RuleInfo info = new RuleInfo(id, rule.getName(), file, source, effects);
+            RuleInfo info = new RuleInfo(id, rule.getName(), file, registered, effects);
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" reuses @id(\"" + id
@@ -166,7 +198,8 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest, precompiled);
+        return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(allFiles), precompiled,
+                sources, departures);
     }
 
     /** Compiles DRL text; every compile error is reported with file, line and column. */
@@ -231,6 +264,25 @@ public final class RuleBase {
             throw new IllegalStateException("rule \"" + rule.getName() + "\" is not in the catalog");
         }
         return info;
+    }
+
+    /** A registry entry by id; every id a loaded rule cites is there. */
+    Source source(String id) {
+        Source source = sources.get(id);
+        if (source == null) {
+            throw new IllegalStateException("source \"" + id + "\" is not in the registry");
+        }
+        return source;
+    }
+
+    /** Every registry entry, by id. */
+    public java.util.Collection<Source> sources() {
+        return java.util.Collections.unmodifiableCollection(new java.util.TreeMap<>(sources).values());
+    }
+
+    /** The deliberate departures from the safety table loaded with the rules. */
+    List<SafetyMonitor.Departure> departures() {
+        return departures;
     }
 
     /** A rule's catalog entry by id, or null. */

@@ -27,6 +27,53 @@ public record RuleFile(String name, String content) {
         java.util.Objects.requireNonNull(content, "content must not be null");
     }
 
+    /**
+     * True for a DRL rule file.
+     *
+     * @return whether the name ends in {@code .drl}
+     */
+    public boolean isDrl() {
+        return name.endsWith(".drl");
+    }
+
+    /**
+     * True for a sources registry ({@code sources.csv}).
+     *
+     * @return whether this file is a sources registry
+     */
+    public boolean isSourceRegistry() {
+        return baseName().equals(SourceRegistry.FILE_NAME);
+    }
+
+    /**
+     * True for a file of deliberate departures from the safety table ({@code safety-departures.csv}).
+     *
+     * @return whether this file lists safety departures
+     */
+    public boolean isSafetyDepartures() {
+        return baseName().equals(SafetyMonitor.DEPARTURES_FILE);
+    }
+
+    private String baseName() {
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    }
+
+    /**
+     * The names the bundled rule files are reported under ({@code rules/10-red-flags.drl}, ...).
+     *
+     * @return the names, without reading the files
+     */
+    public static java.util.Set<String> bundledNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String line : read(RuleFile.class.getClassLoader(), BUNDLED + "index.txt").split("\n")) {
+            String file = line.strip();
+            if (!file.isEmpty() && !file.startsWith("#")) {
+                names.add("rules/" + file);
+            }
+        }
+        return names;
+    }
+
     /** The rule files that ship inside the jar, in load order (listed in {@code rules/index.txt}). */
     public static List<RuleFile> bundled() {
         ClassLoader loader = RuleFile.class.getClassLoader();
@@ -37,11 +84,13 @@ public record RuleFile(String name, String content) {
                 files.add(new RuleFile("rules/" + file, read(loader, BUNDLED + file)));
             }
         }
+        files.add(new RuleFile("rules/" + SourceRegistry.FILE_NAME, read(loader, BUNDLED + SourceRegistry.FILE_NAME)));
         return files;
     }
 
     /**
-     * Every {@code .drl} file directly in a directory, in name order.
+     * Every {@code .drl} file directly in a directory, in name order, then its sources registry
+     * ({@code sources.csv}) and its safety departures ({@code safety-departures.csv}) where present.
      *
      * @throws RuleLoadException when the directory does not exist, is not a directory, holds no
      *                           rule file or cannot be read
@@ -61,7 +110,13 @@ public record RuleFile(String name, String content) {
             throw problem(dir, "no .drl rule file in this directory");
         }
         List<RuleFile> files = new ArrayList<>();
-        for (Path p : drl) {
+        List<Path> extra = new ArrayList<>();
+        for (String name : List.of(SourceRegistry.FILE_NAME, SafetyMonitor.DEPARTURES_FILE)) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                extra.add(dir.resolve(name));
+            }
+        }
+        for (Path p : java.util.stream.Stream.concat(drl.stream(), extra.stream()).toList()) {
             try {
                 files.add(new RuleFile(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
             } catch (IOException e) {

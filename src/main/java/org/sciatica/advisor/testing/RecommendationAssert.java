@@ -135,6 +135,20 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
     }
 
     /**
+     * This technique is not ranked first (it may be recommended lower down, or not at all).
+     *
+     * @param technique the technique
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert doesNotRecommendFirst(Technique technique) {
+        isNotNull();
+        if (!actual.techniques().isEmpty() && actual.techniques().get(0).technique() == technique) {
+            fail("Expected " + technique + " never to be ranked first, but the rules ranked it first.");
+        }
+        return this;
+    }
+
+    /**
      * These techniques are recommended (in any position).
      *
      * @param techniques the techniques

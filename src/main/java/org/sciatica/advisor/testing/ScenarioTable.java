@@ -49,12 +49,12 @@ import org.sciatica.advisor.WarningCode;
  * <p>Columns (any order; only {@code name} and the four required assessment fields must be there):
  * <ul>
  *   <li>the case: {@code name}, {@code cause}, {@code sensitivity}, {@code inflammation},
- *       {@code painLevel}, {@code course}, {@code symptoms}, {@code tenseAreas}, {@code redFlags},
- *       {@code conditions};</li>
+ *       {@code painLevel}, {@code age}, {@code course}, {@code symptoms}, {@code tenseAreas},
+ *       {@code redFlags}, {@code conditions};</li>
  *   <li>what must hold (an empty cell checks nothing): {@code disposition}, {@code urgency},
- *       {@code first}, {@code recommends}, {@code excludes}, {@code notExcluded},
+ *       {@code first}, {@code notFirst}, {@code recommends}, {@code excludes}, {@code notExcluded},
  *       {@code maxPressure}, {@code warns}, {@code notWarns}, {@code fires}, {@code notFires},
- *       {@code focus}, {@code sessionsPerWeek} ({@code 1-2}, or {@code none}).</li>
+ *       {@code focus}, {@code notFocus}, {@code sessionsPerWeek} ({@code 1-2}, or {@code none}).</li>
  * </ul>
  * A cell with several values separates them with {@code ;} or spaces. Lines starting with
  * {@code #} and blank lines are skipped. A malformed row fails its own test with its row number
@@ -63,9 +63,10 @@ import org.sciatica.advisor.WarningCode;
  */
 public final class ScenarioTable {
     private static final List<String> CASE_COLUMNS = List.of("name", "cause", "sensitivity", "inflammation", "painLevel",
-            "course", "symptoms", "tenseAreas", "redFlags", "conditions");
-    private static final List<String> EXPECTATION_COLUMNS = List.of("disposition", "urgency", "first", "recommends",
-            "excludes", "notExcluded", "maxPressure", "warns", "notWarns", "fires", "notFires", "focus", "sessionsPerWeek");
+            "age", "course", "symptoms", "tenseAreas", "redFlags", "conditions");
+    private static final List<String> EXPECTATION_COLUMNS = List.of("disposition", "urgency", "first", "notFirst",
+            "recommends", "excludes", "notExcluded", "maxPressure", "warns", "notWarns", "fires", "notFires", "focus",
+            "notFocus", "sessionsPerWeek");
     private static final List<String> REQUIRED = List.of("name", "cause", "sensitivity", "inflammation", "painLevel");
 
     private final String source;
@@ -215,6 +216,14 @@ public final class ScenarioTable {
         } catch (NumberFormatException e) {
             throw new RowError(where(row, "painLevel") + "\"" + pain + "\" is not a whole number from 0 to 10");
         }
+        String age = c.getOrDefault("age", "");
+        if (!age.isEmpty()) {
+            try {
+                b.age(Integer.parseInt(age));
+            } catch (NumberFormatException e) {
+                throw new RowError(where(row, "age") + "\"" + age + "\" is not a whole number of years from 0 to 120");
+            }
+        }
         try {
             return b.build();
         } catch (InvalidAssessmentException e) {
@@ -235,6 +244,10 @@ public final class ScenarioTable {
         Technique first = one(row, c, "first", Technique.class);
         if (first != null) {
             e.add(a -> a.recommendsFirst(first));
+        }
+        Technique notFirst = one(row, c, "notFirst", Technique.class);
+        if (notFirst != null) {
+            e.add(a -> a.doesNotRecommendFirst(notFirst));
         }
         Technique[] recommends = many(row, c, "recommends", Technique.class).toArray(Technique[]::new);
         if (recommends.length > 0) {
@@ -271,6 +284,10 @@ public final class ScenarioTable {
         BodyArea[] focus = many(row, c, "focus", BodyArea.class).toArray(BodyArea[]::new);
         if (focus.length > 0) {
             e.add(a -> a.focusesOn(focus));
+        }
+        BodyArea[] notFocus = many(row, c, "notFocus", BodyArea.class).toArray(BodyArea[]::new);
+        if (notFocus.length > 0) {
+            e.add(a -> a.doesNotFocusOn(notFocus));
         }
         String perWeek = c.getOrDefault("sessionsPerWeek", "");
         if (perWeek.equalsIgnoreCase("none")) {

@@ -55,11 +55,16 @@ class CommandLineTest {
     void jsonOutputHasEveryContractFieldInOrder() throws IOException {
         JsonNode r = JSON.readTree(Cli.run("--format", "json", "examples/chronic-piriformis.json").out());
         assertThat((iterable(r.fieldNames()))).containsExactly("id", "disposition", "referral", "techniques",
-                "excluded", "warnings", "focusAreas", "sessionPlan", "firedRules", "rulesVersion");
+                "excluded", "warnings", "focusAreas", "sessionPlan", "firedRules", "sources", "rulesVersion");
         JsonNode reason = r.get("techniques").get(0).get("reasons").get(0);
-        assertThat((iterable(reason.fieldNames()))).containsExactly("text", "ruleId", "source");
+        assertThat((iterable(reason.fieldNames()))).containsExactly("text", "ruleId", "sourceId");
         JsonNode warning = r.get("warnings").get(0);
-        assertThat((iterable(warning.fieldNames()))).containsExactly("code", "severity", "message", "ruleId", "source");
+        assertThat((iterable(warning.fieldNames()))).containsExactly("code", "severity", "message", "ruleId", "sourceId");
+        JsonNode source = r.get("sources").get(0);
+        assertThat((iterable(source.fieldNames()))).containsExactly("id", "kind", "title", "publisher", "year", "url");
+        java.util.Set<String> named = new java.util.HashSet<>(r.findValuesAsText("sourceId"));
+        assertThat(r.get("sources").findValuesAsText("id")).as("every source named once, and only those")
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(named);
         assertThat(r.get("sessionPlan").get("sessionsPerWeek").get("min").asInt()).isEqualTo(1);
         assertThat(r.get("sessionPlan").get("sessionsPerWeek").get("max").asInt()).isEqualTo(2);
         assertThat(r.get("sessionPlan").get("steps").get(0).get("ruleId").asText()).isEqualTo("SP-01");
@@ -145,7 +150,7 @@ class CommandLineTest {
                 + "\"symptoms\":[\"MUSCLE_SPASM\"]}", "--format", "json", "--rules", dir);
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).contains("\"disposition\": \"REFER\"", "NO_SAFE_TECHNIQUE", "\"TEST-01\"");
-        assertThat(Cli.run("--list-rules", "--rules", dir).out()).contains("TEST-01", "test fixture");
+        assertThat(Cli.run("--list-rules", "--rules", dir).out()).contains("TEST-01", "Test fixture (test-fixture), product policy");
     }
 
     @Test
@@ -153,11 +158,13 @@ class CommandLineTest {
         Cli text = Cli.run("--list-rules");
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("rules/10-red-flags.drl", "RF-01", "Signs of cauda equina syndrome need emergency referral",
-                "source: NICE CKS");
+                "source: Sciatica (lumbar radiculopathy): interpreting red flags", "(cks-sciatica-red-flags), http");
         JsonNode json = JSON.readTree(Cli.run("--list-rules", "--format", "json").out());
         assertThat(json).hasSizeGreaterThan(30);
         assertThat(json.get(0).get("id").asText()).isEqualTo("RF-01");
-        assertThat(json.get(0).get("source").asText()).isNotBlank();
+        assertThat(json.get(0).get("source").get("id").asText()).isEqualTo("cks-sciatica-red-flags");
+        assertThat(json.get(0).get("source").get("url").asText()).startsWith("http");
+        assertThat(json.get(0).get("source").get("takes").asText()).isNotBlank();
     }
 
     @Test

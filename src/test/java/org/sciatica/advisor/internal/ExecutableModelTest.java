@@ -35,8 +35,12 @@ class ExecutableModelTest {
     @Test
     void otherRuleTextsAreCompiledFromDrl() {
         List<RuleFile> changed = new java.util.ArrayList<>(RuleFile.bundled());
-        RuleFile last = changed.remove(changed.size() - 1);
-        changed.add(new RuleFile(last.name(), last.content() + "\n// a clinician's edit\n"));
+        int lastDrl = changed.size() - 1;
+        while (!changed.get(lastDrl).isDrl()) {
+            lastDrl--;
+        }
+        RuleFile last = changed.get(lastDrl);
+        changed.set(lastDrl, new RuleFile(last.name(), last.content() + "\n// a clinician's edit\n"));
         assertThat(Engine.compile(changed).rules().precompiled()).isFalse();
     }
 }

@@ -1,0 +1,333 @@
+package org.sciatica.advisor.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.BodyArea;
+import org.sciatica.advisor.Cause;
+import org.sciatica.advisor.Condition;
+import org.sciatica.advisor.Course;
+import org.sciatica.advisor.Disposition;
+import org.sciatica.advisor.Inflammation;
+import org.sciatica.advisor.Pressure;
+import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.Recommendation.Reason;
+import org.sciatica.advisor.RedFlag;
+import org.sciatica.advisor.RuleProblem;
+import org.sciatica.advisor.Sensitivity;
+import org.sciatica.advisor.Symptom;
+import org.sciatica.advisor.Technique;
+import org.sciatica.advisor.Urgency;
+import org.sciatica.advisor.WarningCode;
+
+/**
+ * The runtime safety monitor: checks every answer against the safety table (docs/SPEC.md,
+ * "Safety table") before it is returned. Written from the table, not from the rules: it reads only
+ * the assessment and the finished answer, so a rule that is added, replaced or removed cannot
+ * switch it off. Line 14 (never less cautious) compares two answers and is checked over the whole
+ * input space by the test suite instead.
+ *
+ * <p>It reads the plan steps' words for two checks: a step that names the lower back works the
+ * lower back (line 17), and a step that names the forearm asks for firm pressure (line 24).
+ */
+final class SafetyMonitor {
+    /** The file, in a rule directory, that lists a clinic's deliberate departures. */
+    static final String DEPARTURES_FILE = "safety-departures.csv";
+    /** The highest line of the safety table. */
+    static final int LINES = 24;
+
+    /** A broken line: which, what went wrong, and the rules behind the offending part of the answer. */
+    record Violation(int line, String what, List<String> ruleIds) {
+    }
+
+    /** A clinic's deliberate, written departure from one line of the table. */
+    record Departure(int line, String reason, String file) {
+        static List<Departure> read(RuleFile file, List<RuleProblem> problems) {
+            List<Departure> departures = new ArrayList<>();
+            List<List<String>> rows;
+            try {
+                rows = SourceRegistry.Csv.parse(file.content());
+            } catch (SourceRegistry.Csv.CsvException e) {
+                problems.add(new RuleProblem(file.name(), e.line, 1, e.getMessage()));
+                return departures;
+            }
+            if (rows.isEmpty() || !rows.get(0).equals(List.of("line", "reason"))) {
+                problems.add(new RuleProblem(file.name(), 1, 1, "the header must be exactly line,reason"));
+                return departures;
+            }
+            for (int i = 1; i < rows.size(); i++) {
+                List<String> row = rows.get(i);
+                int at = SourceRegistry.Csv.lineOf(file.content(), i);
+                if (row.size() == 1 && row.get(0).isBlank()) {
+                    continue;
+                }
+                if (row.size() != 2) {
+                    problems.add(new RuleProblem(file.name(), at, 1, "a departure needs 2 columns (line,reason), this row has " + row.size()));
+                    continue;
+                }
+                String lineText = row.get(0).strip();
+                if (!lineText.matches("\\d{1,2}") || Integer.parseInt(lineText) < 1 || Integer.parseInt(lineText) > LINES
+                        || Integer.parseInt(lineText) == 14) {
+                    problems.add(new RuleProblem(file.name(), at, 1, "line must be a safety-table line from 1 to " + LINES
+                            + " (14 is checked across answers, not per answer), was \"" + lineText + "\""));
+                    continue;
+                }
+                if (row.get(1).isBlank()) {
+                    problems.add(new RuleProblem(file.name(), at, 1, "a departure from line " + lineText
+                            + " needs a written reason"));
+                    continue;
+                }
+                departures.add(new Departure(Integer.parseInt(lineText), row.get(1).strip(), file.name()));
+            }
+            return departures;
+        }
+    }
+
+    private SafetyMonitor() {
+    }
+
+    /**
+     * Every line the answer breaks, in line order; empty for a safe answer.
+     *
+     * @param a       the assessment
+     * @param r       the answer
+     * @param added   the rules of the answer that did not ship with the library (named when a
+     *                line is broken by something missing rather than by a part of the answer)
+     */
+    static List<Violation> check(Assessment a, Recommendation r, Function<List<String>, List<String>> added) {
+        Check c = new Check(a, r, added);
+        c.run();
+        return c.violations;
+    }
+
+    private static final class Check {
+        final Assessment a;
+        final Recommendation r;
+        final Function<List<String>, List<String>> added;
+        final List<Violation> violations = new ArrayList<>();
+        final boolean refer;
+        final Set<Technique> excluded = EnumSet.noneOf(Technique.class);
+
+        Check(Assessment a, Recommendation r, Function<List<String>, List<String>> added) {
+            this.a = a;
+            this.r = r;
+            this.added = added;
+            this.refer = r.disposition() == Disposition.REFER;
+            r.excluded().forEach(e -> excluded.add(e.technique()));
+        }
+
+        void run() {
+            Set<RedFlag> flags = a.redFlags();
+            Set<Condition> conditions = a.conditions();
+            Set<Symptom> symptoms = a.symptoms();
+            shape();
+            if (!flags.isEmpty()) {                                                        // line 1
+                refers(1, "a red flag is present");
+                warns(1, WarningCode.RED_FLAG_REFERRAL);
+                if (flags.stream().anyMatch(RedFlag::isCaudaEquinaSign)) {
+                    urgency(1, Urgency.EMERGENCY, "a cauda equina sign");
+                }
+            }
+            if (conditions.contains(Condition.DEEP_VEIN_THROMBOSIS)) {                      // line 2
+                refers(2, "deep vein thrombosis");
+                warns(2, WarningCode.CONDITION_REFERRAL);
+            }
+            if (!refer && r.techniques().isEmpty()) {                                      // line 3
+                fail(3, "no technique is left, but the answer does not refer", List.of());
+            }
+            if (refer && r.warnings().stream().noneMatch(w -> w.code().disposition() == Disposition.REFER)) {
+                fail(3, "the answer refers, but no warning says why (NO_SAFE_TECHNIQUE when no technique is left)", List.of());
+            }
+            if (a.inflammation() == Inflammation.ACUTE) {                                  // line 4
+                excludes(4, "acute inflammation", Technique.DEEP_TISSUE, Technique.HOT_STONE);
+            }
+            if (a.sensitivity() == Sensitivity.HIGH) {                                     // line 5
+                excludes(5, "high pressure sensitivity", Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
+                noFirm(5, "high pressure sensitivity");
+            }
+            if (conditions.contains(Condition.ANTICOAGULANT_THERAPY) || conditions.contains(Condition.BLEEDING_DISORDER)) {
+                excludes(6, "anticoagulants or a bleeding disorder", Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
+            }
+            if (conditions.contains(Condition.PERIPHERAL_NEUROPATHY) || conditions.contains(Condition.DIABETES)) {
+                excludes(7, "peripheral neuropathy or diabetes", Technique.HOT_STONE);
+            }
+            if (conditions.contains(Condition.PREGNANCY)) {                                // line 8
+                excludes(8, "pregnancy", Technique.HOT_STONE);
+                atLeastCaution(8, "pregnancy");
+            }
+            if (conditions.contains(Condition.OSTEOPOROSIS)) {                             // line 9
+                excludes(9, "osteoporosis", Technique.DEEP_TISSUE);
+                noFirm(9, "osteoporosis");
+            }
+            if (conditions.contains(Condition.RECENT_SURGERY)) {                           // line 10
+                excludes(10, "recent surgery", Technique.DEEP_TISSUE);
+                atLeastCaution(10, "recent surgery");
+            }
+            if (conditions.contains(Condition.SKIN_CONDITION)) {                           // line 11
+                excludes(11, "a skin condition", Technique.HOT_STONE);
+            }
+            if (a.cause() == Cause.HERNIATED_DISC || a.cause() == Cause.SPINAL_STENOSIS || a.cause() == Cause.OTHER_SPINAL) {
+                notFirst(12, "a nerve-compression cause", Technique.TRIGGER_POINT);        // line 12
+                warns(12, WarningCode.NERVE_COMPRESSION_CAUSE);
+                atLeastCaution(12, "a nerve-compression cause");
+            }
+            if (a.painLevel() >= 7) {                                                      // lines 13, 21
+                atLeastCaution(13, "severe pain");
+                noFirm(13, "severe pain");
+                warns(13, WarningCode.SEVERE_PAIN_CONSULT);
+                notFirst(21, "severe pain", Technique.TRIGGER_POINT);
+            }
+            if (symptoms.contains(Symptom.NUMBNESS) || conditions.contains(Condition.PERIPHERAL_NEUROPATHY)
+                    || conditions.contains(Condition.DIABETES)) {                          // line 15
+                noFirm(15, "reduced sensation");
+                excludes(15, "reduced sensation", Technique.DEEP_TISSUE, Technique.HOT_STONE);
+            }
+            if (symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS)) { // line 16
+                notFirst(16, "neurological signs", Technique.TRIGGER_POINT);
+                noFirm(16, "neurological signs");
+                atLeastCaution(16, "neurological signs");
+                warns(16, WarningCode.NEUROLOGICAL_SIGNS);
+            }
+            if (conditions.contains(Condition.RECENT_SURGERY) || conditions.contains(Condition.RECENT_SPINAL_SURGERY)) {
+                noFirm(17, "recent surgery");                                              // line 17
+                excludes(17, "recent surgery", Technique.HOT_STONE, Technique.DEEP_TISSUE);
+                atLeastCaution(17, "recent surgery");
+            }
+            if (conditions.contains(Condition.RECENT_SPINAL_SURGERY)) {
+                notFocus(17, "recent spinal surgery", BodyArea.LOWER_BACK);
+                r.sessionPlan().steps().stream().filter(s -> s.text().toLowerCase(Locale.ROOT).contains("lower back"))
+                        .forEach(s -> fail(17, "a plan step works the lower back after recent spinal surgery: \""
+                                + s.text() + "\"", List.of(s.ruleId())));
+            }
+            if (conditions.contains(Condition.VARICOSE_VEINS) || conditions.contains(Condition.PREGNANCY)) {
+                noFirm(18, "varicose veins or pregnancy");                                 // line 18
+                excludes(18, "varicose veins or pregnancy", Technique.HOT_STONE);
+                notFocus(18, "varicose veins or pregnancy", BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS);
+                atLeastCaution(18, "varicose veins or pregnancy");
+            }
+            if (conditions.contains(Condition.LONG_TERM_CORTICOSTEROIDS)) {                // line 19
+                excludes(19, "long-term corticosteroids", Technique.DEEP_TISSUE);
+                noFirm(19, "long-term corticosteroids");
+            }
+            if (conditions.contains(Condition.OPEN_WOUND)) {                               // line 20
+                excludes(20, "an open wound", Technique.HOT_STONE);
+                atLeastCaution(20, "an open wound");
+                warns(20, WarningCode.WOUND_SITE);
+            }
+            if (flags.contains(RedFlag.HISTORY_OF_CANCER) && (symptoms.contains(Symptom.NUMBNESS)
+                    || symptoms.contains(Symptom.WEAKNESS) || flags.contains(RedFlag.PROGRESSIVE_WEAKNESS)
+                    || flags.contains(RedFlag.FOOT_DROP))) {                               // line 22
+                refers(22, "a history of cancer with neurological signs");
+                urgency(22, Urgency.EMERGENCY, "a history of cancer with neurological signs");
+            }
+            if (a.course() == Course.ACUTE && a.age() != null && (a.age() >= 50 || a.age() < 20)) { // line 23
+                atLeastCaution(23, "new sciatica at age " + a.age());
+                warns(23, WarningCode.SEEK_MEDICAL_ASSESSMENT);
+            }
+            selfConsistent();                                                              // line 24
+        }
+
+        private void shape() {
+            List<Technique> all = new ArrayList<>();
+            r.techniques().forEach(t -> all.add(t.technique()));
+            r.excluded().forEach(e -> all.add(e.technique()));
+            if (all.size() != Technique.values().length || EnumSet.copyOf(all).size() != Technique.values().length) {
+                fail(24, "every technique must appear exactly once in techniques or excluded, got " + all, List.of());
+            }
+        }
+
+        private void selfConsistent() {
+            boolean nerveWarning = r.warns(WarningCode.NO_DIRECT_NERVE_PRESSURE);
+            if (refer && nerveWarning) {
+                fail(24, "NO_DIRECT_NERVE_PRESSURE in a referral: there is no massage", List.of());
+            } else if (!refer && !nerveWarning) {
+                fail(24, "NO_DIRECT_NERVE_PRESSURE is missing: every answer that is not a referral carries it", List.of());
+            }
+            boolean firmDeepTissue = r.technique(Technique.DEEP_TISSUE).map(t -> t.pressure() == Pressure.FIRM).orElse(false);
+            for (Recommendation.PlanStep s : r.sessionPlan().steps()) {
+                if (s.text().toLowerCase(Locale.ROOT).contains("forearm") && !firmDeepTissue) {
+                    fail(24, "a plan step asks for firm forearm work although firm pressure is limited or deep tissue excluded: \""
+                            + s.text() + "\"", List.of(s.ruleId()));
+                }
+            }
+        }
+
+        private void refers(int line, String why) {
+            if (!refer) {
+                fail(line, why + ": the answer must refer, was " + r.disposition(), ids(allReasons()));
+            }
+        }
+
+        private void urgency(int line, Urgency at, String why) {
+            if (refer && r.referral() != null && r.referral().urgency().compareTo(at) < 0) {
+                fail(line, why + ": urgency must be " + at + ", was " + r.referral().urgency(), ids(r.referral().reasons()));
+            }
+        }
+
+        private void warns(int line, WarningCode code) {
+            if (!r.warns(code)) {
+                fail(line, "warning " + code + " is missing", List.of());
+            }
+        }
+
+        private void atLeastCaution(int line, String why) {
+            if (r.disposition().compareTo(Disposition.PROCEED_WITH_CAUTION) < 0) {
+                fail(line, why + ": disposition must be at least PROCEED_WITH_CAUTION, was " + r.disposition(), List.of());
+            }
+        }
+
+        private void excludes(int line, String why, Technique... techniques) {
+            for (Technique t : techniques) {
+                if (!excluded.contains(t)) {
+                    fail(line, why + ": " + t + " must be excluded, but it is offered",
+                            r.technique(t).map(x -> ids(x.reasons())).orElse(List.of()));
+                }
+            }
+        }
+
+        private void noFirm(int line, String why) {
+            r.techniques().stream().filter(t -> t.pressure() == Pressure.FIRM).forEach(t ->
+                    fail(line, why + ": no FIRM pressure, but " + t.technique() + " is FIRM", ids(t.reasons())));
+        }
+
+        private void notFirst(int line, String why, Technique t) {
+            if (!r.techniques().isEmpty() && r.techniques().get(0).technique() == t) {
+                fail(line, why + ": " + t + " must never be ranked first", ids(r.techniques().get(0).reasons()));
+            }
+        }
+
+        private void notFocus(int line, String why, BodyArea... areas) {
+            for (Recommendation.FocusArea f : r.focusAreas()) {
+                for (BodyArea area : areas) {
+                    if (f.area() == area) {
+                        fail(line, why + ": " + area + " must not be a focus area", ids(f.reasons()));
+                    }
+                }
+            }
+        }
+
+        private List<Reason> allReasons() {
+            List<Reason> reasons = new ArrayList<>();
+            r.techniques().forEach(t -> reasons.addAll(t.reasons()));
+            return reasons;
+        }
+
+        private static List<String> ids(List<Reason> reasons) {
+            Set<String> ids = new LinkedHashSet<>();
+            reasons.forEach(x -> ids.add(x.ruleId()));
+            return new ArrayList<>(ids);
+        }
+
+        private void fail(int line, String what, List<String> offending) {
+            Set<String> ids = new LinkedHashSet<>(offending);
+            ids.addAll(added.apply(r.firedRules()));
+            violations.add(new Violation(line, what, new ArrayList<>(ids)));
+        }
+    }
+}
