@@ -3,11 +3,14 @@ package org.sciatica.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,98 +19,158 @@ import org.junit.jupiter.api.Test;
 import org.sciatica.advisor.testing.Cases;
 
 /**
- * Every combination of cause x sensitivity x inflammation x course (absent included) x pain level
- * (2,772 cases), each with no finding, with every single red flag and condition, and with a fixed
- * sample of combinations: 36 variants, 99,792 answers. Each answer is checked against the plain-Java
- * oracle of the safety table, for its shape, and for monotonicity (line 14) against the answers to
- * the same case with one thing worse.
+ * The whole input space, as far as it matters to the safety table: every cause x sensitivity x
+ * inflammation x course (absent included) x pain level (0, 3, 6, 7, 10), each with no finding,
+ * with every single red flag, condition and symptom, and with a fixed sample of combinations; each
+ * of those with no age, age 19 and age 50, and with no tense area or with the calves, the lower
+ * back and the IT band tense. Each answer is checked against the plain-Java oracle of the safety
+ * table (lines 1 to 24), for its shape and its sources, and for line 14 (never less cautious)
+ * against the answers to the same case with one thing worse.
  */
 class SafetySweepTest {
-    private static final List<Set<RedFlag>> FLAG_VARIANTS = new ArrayList<>();
-    private static final List<Set<Condition>> CONDITION_VARIANTS = new ArrayList<>();
+    private static final int[] PAIN = {0, 3, 6, 7, 10};
+    private static final List<Findings> FINDINGS = new ArrayList<>();
+    private static final List<Set<BodyArea>> TENSE = List.of(Set.of(),
+            Set.of(BodyArea.IT_BAND, BodyArea.LOWER_BACK, BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS, BodyArea.PIRIFORMIS));
+    private static final List<Integer> AGES = java.util.Arrays.asList(null, 19, 50);
 
-    static {
-        FLAG_VARIANTS.add(Set.of());
-        CONDITION_VARIANTS.add(Set.of());
-        for (RedFlag flag : RedFlag.values()) {
-            FLAG_VARIANTS.add(Set.of(flag));
-            CONDITION_VARIANTS.add(Set.of());
+    /** One variant of findings: red flags, conditions and symptoms together. */
+    private record Findings(Set<RedFlag> flags, Set<Condition> conditions, Set<Symptom> symptoms) {
+        int size() {
+            return flags.size() + conditions.size() + symptoms.size();
         }
-        for (Condition condition : Condition.values()) {
-            FLAG_VARIANTS.add(Set.of());
-            CONDITION_VARIANTS.add(Set.of(condition));
+
+        boolean within(Findings other) {
+            return other.flags.containsAll(flags) && other.conditions.containsAll(conditions)
+                    && other.symptoms.containsAll(symptoms);
         }
-        // A sample of combinations: conditions that together exclude most techniques, and a red flag with a condition.
-        List<Set<Condition>> combos = List.of(
-                Set.of(Condition.ANTICOAGULANT_THERAPY, Condition.DIABETES),
-                Set.of(Condition.OSTEOPOROSIS, Condition.PREGNANCY),
-                Set.of(Condition.BLEEDING_DISORDER, Condition.SKIN_CONDITION, Condition.RECENT_SURGERY),
-                Set.of(Condition.PERIPHERAL_NEUROPATHY, Condition.VARICOSE_VEINS),
-                Set.of(Condition.ANTICOAGULANT_THERAPY, Condition.DIABETES, Condition.OSTEOPOROSIS, Condition.PREGNANCY,
-                        Condition.RECENT_SURGERY, Condition.SKIN_CONDITION),
-                Set.of(Condition.DEEP_VEIN_THROMBOSIS, Condition.ANTICOAGULANT_THERAPY),
-                EnumSet.complementOf(EnumSet.of(Condition.DEEP_VEIN_THROMBOSIS)),
-                EnumSet.allOf(Condition.class));
-        for (Set<Condition> combo : combos) {
-            FLAG_VARIANTS.add(Set.of());
-            CONDITION_VARIANTS.add(combo);
-        }
-        FLAG_VARIANTS.add(Set.of(RedFlag.NIGHT_PAIN, RedFlag.FEVER));
-        CONDITION_VARIANTS.add(Set.of(Condition.PREGNANCY));
-        FLAG_VARIANTS.add(Set.of(RedFlag.FOOT_DROP, RedFlag.BOWEL_DYSFUNCTION));
-        CONDITION_VARIANTS.add(Set.of());
-        FLAG_VARIANTS.add(Set.of(RedFlag.HISTORY_OF_CANCER));
-        CONDITION_VARIANTS.add(Set.of(Condition.DEEP_VEIN_THROMBOSIS));
-        FLAG_VARIANTS.add(EnumSet.allOf(RedFlag.class));
-        CONDITION_VARIANTS.add(EnumSet.allOf(Condition.class));
     }
 
-    /** What monotonicity compares: how cautious an answer is. */
-    private record Caution(Disposition disposition, Set<Technique> excluded) {
+    static {
+        FINDINGS.add(new Findings(Set.of(), Set.of(), Set.of()));
+        for (RedFlag flag : RedFlag.values()) {
+            FINDINGS.add(new Findings(Set.of(flag), Set.of(), Set.of()));
+        }
+        for (Condition condition : Condition.values()) {
+            FINDINGS.add(new Findings(Set.of(), Set.of(condition), Set.of()));
+        }
+        for (Symptom symptom : Symptom.values()) {
+            FINDINGS.add(new Findings(Set.of(), Set.of(), Set.of(symptom)));
+        }
+        // A sample of combinations: findings that together exclude most techniques, that meet on
+        // one body area, or that raise the urgency of a red flag.
+        List<Findings> combos = List.of(
+                new Findings(Set.of(), Set.of(Condition.ANTICOAGULANT_THERAPY, Condition.DIABETES), Set.of()),
+                new Findings(Set.of(), Set.of(Condition.OSTEOPOROSIS, Condition.PREGNANCY), Set.of(Symptom.STIFFNESS)),
+                new Findings(Set.of(), Set.of(Condition.BLEEDING_DISORDER, Condition.SKIN_CONDITION, Condition.RECENT_SURGERY), Set.of()),
+                new Findings(Set.of(), Set.of(Condition.PERIPHERAL_NEUROPATHY, Condition.VARICOSE_VEINS), Set.of(Symptom.STIFFNESS)),
+                new Findings(Set.of(), Set.of(Condition.RECENT_SPINAL_SURGERY, Condition.OPEN_WOUND), Set.of(Symptom.WEAKNESS)),
+                new Findings(Set.of(), Set.of(Condition.LONG_TERM_CORTICOSTEROIDS, Condition.ANTICOAGULANT_THERAPY), Set.of(Symptom.NUMBNESS)),
+                new Findings(Set.of(), Set.of(Condition.ANTICOAGULANT_THERAPY, Condition.DIABETES, Condition.OSTEOPOROSIS,
+                        Condition.PREGNANCY, Condition.RECENT_SURGERY, Condition.SKIN_CONDITION), Set.of()),
+                new Findings(Set.of(), Set.of(Condition.DEEP_VEIN_THROMBOSIS, Condition.ANTICOAGULANT_THERAPY), Set.of()),
+                new Findings(Set.of(), EnumSet.complementOf(EnumSet.of(Condition.DEEP_VEIN_THROMBOSIS)), EnumSet.allOf(Symptom.class)),
+                new Findings(Set.of(), EnumSet.allOf(Condition.class), Set.of()),
+                new Findings(Set.of(), Set.of(), Set.of(Symptom.NUMBNESS, Symptom.WEAKNESS, Symptom.SHOOTING_PAIN)),
+                new Findings(Set.of(), Set.of(), Set.of(Symptom.NUMBNESS, Symptom.STIFFNESS)),
+                new Findings(Set.of(RedFlag.NIGHT_PAIN, RedFlag.FEVER), Set.of(Condition.PREGNANCY), Set.of()),
+                new Findings(Set.of(RedFlag.FOOT_DROP, RedFlag.BOWEL_DYSFUNCTION), Set.of(), Set.of()),
+                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(Condition.DEEP_VEIN_THROMBOSIS), Set.of()),
+                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.WEAKNESS)),
+                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.NUMBNESS)),
+                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER, RedFlag.FOOT_DROP), Set.of(), Set.of()),
+                new Findings(EnumSet.allOf(RedFlag.class), EnumSet.allOf(Condition.class), EnumSet.allOf(Symptom.class)));
+        FINDINGS.addAll(combos);
+    }
+
+    /** What line 14 compares: how cautious an answer is. */
+    private record Caution(Disposition disposition, Urgency urgency, Set<Technique> excluded,
+                           Map<Technique, Pressure> pressure, Set<WarningCode> warnings) {
+        static Caution of(Recommendation r) {
+            Map<Technique, Pressure> pressure = new EnumMap<>(Technique.class);
+            r.techniques().forEach(t -> pressure.put(t.technique(), t.pressure()));
+            Set<WarningCode> warnings = EnumSet.noneOf(WarningCode.class);
+            r.warnings().forEach(w -> warnings.add(w.code()));
+            return new Caution(r.disposition(), r.referral() == null ? null : r.referral().urgency(), excludedOf(r),
+                    pressure, warnings);
+        }
+
+        /** Why {@code worse} is less cautious than this answer, or null when it is not. */
+        String lessCautious(Caution worse) {
+            if (worse.disposition.compareTo(disposition) < 0) {
+                return "disposition dropped from " + disposition + " to " + worse.disposition;
+            }
+            if (urgency != null && worse.urgency != null && worse.urgency.compareTo(urgency) < 0) {
+                return "urgency dropped from " + urgency + " to " + worse.urgency;
+            }
+            if (!worse.excluded.containsAll(excluded)) {
+                Set<Technique> back = EnumSet.copyOf(excluded);
+                back.removeAll(worse.excluded);
+                return "excluded technique came back: " + back;
+            }
+            for (Map.Entry<Technique, Pressure> p : worse.pressure.entrySet()) {
+                Pressure before = pressure.get(p.getKey());
+                if (before != null && p.getValue().compareTo(before) > 0) {
+                    return "pressure of " + p.getKey() + " went up from " + before + " to " + p.getValue();
+                }
+            }
+            Set<WarningCode> gone = EnumSet.noneOf(WarningCode.class);
+            gone.addAll(warnings);
+            gone.removeAll(worse.warnings);
+            if (worse.disposition == Disposition.REFER) {
+                gone.remove(WarningCode.NO_DIRECT_NERVE_PRESSURE);
+            }
+            return gone.isEmpty() ? null : "warnings disappeared: " + gone;
+        }
     }
 
     @Test
     void everyAnswerOverTheWholeInputSpaceKeepsTheSafetyTable() {
         SciaticaAdvisor advisor = Cases.bundledAdvisor();
         Map<String, RuleInfo> catalog = advisor.rules().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
-        Map<Assessment, Caution> answers = new HashMap<>();
-        List<String> failures = new ArrayList<>();
+        Map<Assessment, Caution> answers = new ConcurrentHashMap<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Assessment> base = new ArrayList<>();
         List<Course> courses = new ArrayList<>(List.of(Course.values()));
         courses.add(null);
-
         for (Cause cause : Cause.values()) {
             for (Sensitivity sensitivity : Sensitivity.values()) {
                 for (Inflammation inflammation : Inflammation.values()) {
                     for (Course course : courses) {
-                        for (int pain = 0; pain <= 10; pain++) {
-                            for (int v = 0; v < FLAG_VARIANTS.size(); v++) {
-                                Assessment a = Assessment.builder().cause(cause).sensitivity(sensitivity)
-                                        .inflammation(inflammation).course(course).painLevel(pain)
-                                        .symptoms(Symptom.STIFFNESS).tenseAreas(BodyArea.IT_BAND, BodyArea.PIRIFORMIS)
-                                        .redFlags(FLAG_VARIANTS.get(v)).conditions(CONDITION_VARIANTS.get(v)).build();
-                                Recommendation r = advisor.advise(a);
-                                check(a, r, catalog, failures);
-                                answers.put(a, new Caution(r.disposition(), excludedOf(r)));
-                            }
+                        for (int pain : PAIN) {
+                            base.add(Assessment.builder().cause(cause).sensitivity(sensitivity).inflammation(inflammation)
+                                    .course(course).painLevel(pain).build());
                         }
                     }
                 }
             }
         }
-        assertThat(answers).hasSize(99_792);
+        base.parallelStream().forEach(b -> {
+            for (Findings f : FINDINGS) {
+                for (Set<BodyArea> tense : TENSE) {
+                    for (Integer age : AGES) {
+                        Assessment a = b.toBuilder().redFlags(f.flags()).conditions(f.conditions()).symptoms(f.symptoms())
+                                .tenseAreas(tense).age(age).build();
+                        Recommendation r = advisor.advise(a);
+                        check(a, r, catalog, failures);
+                        answers.put(a, Caution.of(r));
+                    }
+                }
+            }
+        });
+        assertThat(answers).hasSize(base.size() * FINDINGS.size() * TENSE.size() * AGES.size());
         checkMonotonicity(answers, failures);
         assertThat(failures).as("safety-table violations (first 30 shown)").isEmpty();
     }
 
     private static void check(Assessment a, Recommendation r, Map<String, RuleInfo> catalog, List<String> failures) {
         SafetyOracle.Demand d = SafetyOracle.demand(a);
-        String who = a.summary() + ": ";
         List<String> f = new ArrayList<>();
 
         List<Technique> all = new ArrayList<>();
         r.techniques().forEach(t -> all.add(t.technique()));
         r.excluded().forEach(e -> all.add(e.technique()));
-        if (all.size() != 5 || EnumSet.copyOf(all).size() != 5) {
+        if (all.size() != Technique.values().length || EnumSet.copyOf(all).size() != Technique.values().length) {
             f.add("each technique must appear exactly once, got " + all);
         }
         if ((d.urgency() != null) != (r.disposition() == Disposition.REFER)) {
@@ -134,8 +197,24 @@ class SafetySweepTest {
             f.add("NO_DIRECT_NERVE_PRESSURE in a referral");
         }
         if (d.triggerPointNotFirst() && !r.techniques().isEmpty() && r.techniques().get(0).technique() == Technique.TRIGGER_POINT) {
-            f.add("TRIGGER_POINT first for a nerve compression");
+            f.add("TRIGGER_POINT first where it must never lead");
         }
+        r.focusAreas().stream().filter(x -> d.neverFocus().contains(x.area()))
+                .forEach(x -> f.add("focus area " + x.area() + " that the table keeps hands off"));
+        boolean firmDeepTissue = r.technique(Technique.DEEP_TISSUE).map(t -> t.pressure() == Pressure.FIRM).orElse(false);
+        for (Recommendation.PlanStep step : r.sessionPlan().steps()) {
+            String text = step.text().toLowerCase(Locale.ROOT);
+            if (d.noLowerBackStep() && text.contains("lower back")) {
+                f.add("a plan step works the lower back after spinal surgery: " + step.ruleId());
+            }
+            if (text.contains("forearm") && !firmDeepTissue) {
+                f.add("the firm forearm step without firm deep tissue work: " + step.ruleId());
+            }
+        }
+        if (r.disposition() != Disposition.REFER && r.sessionPlan().steps().stream().noneMatch(s -> s.text().contains("exercise"))) {
+            f.add("no step points the client to their exercise programme");
+        }
+        List<String> named = new ArrayList<>();
         List<Recommendation.Reason> reasons = new ArrayList<>();
         r.techniques().forEach(t -> reasons.addAll(t.reasons()));
         r.excluded().forEach(e -> reasons.addAll(e.reasons()));
@@ -145,18 +224,25 @@ class SafetySweepTest {
         }
         for (Recommendation.Reason reason : reasons) {
             RuleInfo rule = catalog.get(reason.ruleId());
+            named.add(reason.sourceId());
             if (rule == null || !rule.sourceId().equals(reason.sourceId())) {
                 f.add("reason from unknown rule or wrong source: " + reason);
             }
         }
         for (Recommendation.Warning w : r.warnings()) {
             RuleInfo rule = catalog.get(w.ruleId());
+            named.add(w.sourceId());
             if (rule == null || !rule.sourceId().equals(w.sourceId())) {
                 f.add("warning from unknown rule or wrong source: " + w);
             }
         }
+        r.sessionPlan().steps().forEach(s -> named.add(s.sourceId()));
+        Set<String> listed = r.sources().stream().map(Source::id).collect(Collectors.toSet());
+        if (listed.size() != r.sources().size() || !listed.equals(Set.copyOf(named))) {
+            f.add("sources must list every named source once: listed " + listed + ", named " + Set.copyOf(named));
+        }
         if (!f.isEmpty() && failures.size() < 30) {
-            failures.add(who + String.join("; ", f));
+            failures.add(a.summary() + ": " + String.join("; ", f));
         }
     }
 
@@ -170,19 +256,15 @@ class SafetySweepTest {
             if (a.inflammation() != Inflammation.ACUTE) {
                 worse.add(a.toBuilder().inflammation(Inflammation.values()[a.inflammation().ordinal() + 1]).build());
             }
-            if (a.painLevel() < 10) {
-                worse.add(a.toBuilder().painLevel(a.painLevel() + 1).build());
-            }
-            if (a.redFlags().isEmpty() && a.conditions().isEmpty()) {
-                for (int v = 1; v < FLAG_VARIANTS.size(); v++) {
-                    worse.add(a.toBuilder().redFlags(FLAG_VARIANTS.get(v)).conditions(CONDITION_VARIANTS.get(v)).build());
+            for (int i = 0; i < PAIN.length - 1; i++) {
+                if (PAIN[i] == a.painLevel()) {
+                    worse.add(a.toBuilder().painLevel(PAIN[i + 1]).build());
                 }
             }
-            if (a.redFlags().isEmpty() && a.conditions().size() == 1) {
-                for (int v = 1; v < FLAG_VARIANTS.size(); v++) {
-                    if (CONDITION_VARIANTS.get(v).containsAll(a.conditions()) && CONDITION_VARIANTS.get(v).size() > 1) {
-                        worse.add(a.toBuilder().redFlags(FLAG_VARIANTS.get(v)).conditions(CONDITION_VARIANTS.get(v)).build());
-                    }
+            Findings mine = new Findings(a.redFlags(), a.conditions(), a.symptoms());
+            for (Findings more : FINDINGS) {
+                if (more.size() > mine.size() && mine.within(more)) {
+                    worse.add(a.toBuilder().redFlags(more.flags()).conditions(more.conditions()).symptoms(more.symptoms()).build());
                 }
             }
             Caution before = entry.getValue();
@@ -191,11 +273,9 @@ class SafetySweepTest {
                 if (after == null) {
                     continue;
                 }
-                if (after.disposition().compareTo(before.disposition()) < 0 || !after.excluded().containsAll(before.excluded())) {
-                    if (failures.size() < 30) {
-                        failures.add("line 14: " + a.summary() + " gave " + before + " but the worse " + w.summary()
-                                + " gave " + after);
-                    }
+                String why = before.lessCautious(after);
+                if (why != null && failures.size() < 30) {
+                    failures.add("line 14: " + a.summary() + " -> worse " + w.summary() + ": " + why);
                 }
             }
         }
