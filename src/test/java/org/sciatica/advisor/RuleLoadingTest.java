@@ -141,6 +141,62 @@ class RuleLoadingTest {
     }
 
     @Test
+    void aSourceThatIsNotInAnyRegistryIsALoadErrorAtTheRule(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+
+                rule "Cites a blog nobody registered" @id("CL-77") @source("my-blog")
+                when Assessment() then end
+                """);
+        RuleLoadException e = org.assertj.core.api.Assertions.catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("x.drl");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).startsWith("rule \"Cites a blog nobody registered\" cites @source(\"my-blog\"), which is not in any sources.csv")
+                    .contains("known sources: cks-sciatica-red-flags");
+        });
+    }
+
+    @Test
+    void aClinicRegistersItsOwnSourcesBesideItsRules(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                rule "Cites the clinic's protocol" @id("CL-78") @source("clinic-protocol-2026")
+                when Assessment() then end
+                """);
+        Files.writeString(dir.resolve("sources.csv"), """
+                id,kind,title,publisher,year,url,takes
+                clinic-protocol-2026,guideline,"Sciatica protocol, 2026 edition",Example Clinic,2026,https://example.org/protocol,"What the clinic's own rules take."
+                """);
+        SciaticaAdvisor advisor = SciaticaAdvisor.builder().addRuleDirectory(dir).build();
+        assertThat(advisor.rules()).filteredOn(r -> r.id().equals("CL-78")).singleElement()
+                .satisfies(r -> assertThat(r.source().title()).isEqualTo("Sciatica protocol, 2026 edition"));
+    }
+
+    @Test
+    void aBadRegistryRowIsALoadErrorWithItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                rule "Cites nothing usable" @id("CL-79") @source("bad")
+                when Assessment() then end
+                """);
+        Files.writeString(dir.resolve("sources.csv"), """
+                id,kind,title,publisher,year,url,takes
+                bad,blog,A blog,Someone,2026,https://example.org,"Nothing."
+                nourl,guideline,A guideline,Someone,2026,,"A citation needs a link."
+                """);
+        RuleLoadException e = org.assertj.core.api.Assertions.catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).extracting(RuleProblem::line).containsExactly(2, 3);
+        assertThat(e.problems().get(0).message()).isEqualTo("kind \"blog\" is not one of guideline, review, article, patient-information, policy");
+        assertThat(e.problems().get(1).message()).isEqualTo("url is required for a guideline source (nourl)");
+    }
+
+    @Test
     void replacingAnUnknownRuleIsALoadError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("x.drl"), """
                 package org.clinic.rules;
