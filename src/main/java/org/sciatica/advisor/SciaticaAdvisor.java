@@ -80,6 +80,17 @@ public final class SciaticaAdvisor {
     }
 
     /**
+     * Every entry of the sources registry loaded with the rules, by id: what the rules'
+     * {@code @source} metadata names (published guidance with its URL, or a product policy with
+     * its rationale).
+     *
+     * @return the registry entries, ordered by id
+     */
+    public java.util.Collection<Source> sources() {
+        return engine.sources();
+    }
+
+    /**
      * The library's version.
      *
      * @return the library version

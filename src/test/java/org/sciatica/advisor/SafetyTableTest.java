@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sciatica.advisor.testing.Cases;
 
 /**
- * The contract's safety table (CONTRACT.md section 3), line by line, over every cause and several
+ * The safety table (docs/SPEC.md), line by line, over every cause and several
  * base cases, so that no line holds only for the one case somebody thought of.
  */
 class SafetyTableTest {

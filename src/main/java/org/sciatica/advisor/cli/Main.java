@@ -94,6 +94,10 @@ public final class Main implements Callable<Integer> {
             description = "Draw the decision matrix (SVG) by running the rules over a grid of assessments.")
     boolean decisionMatrix;
 
+    @Option(names = "--clinical-basis",
+            description = "Write docs/CLINICAL-BASIS.md (markdown): every rule with its source, link and claim, then the policy decisions.")
+    boolean clinicalBasis;
+
     @Option(names = "--quiet",
             description = "With --batch: no progress line on standard error (it is shown only when standard error is a terminal).")
     boolean quiet;
@@ -195,10 +199,17 @@ public final class Main implements Callable<Integer> {
         if (decisionMatrix && (batch || listRules || input != null || format != null)) {
             throw usage("--decision-matrix takes no FILE and no other mode or --format");
         }
-        if (!batch && !listRules && !decisionMatrix) {
+        if (clinicalBasis && (batch || listRules || decisionMatrix || input != null || format != null)) {
+            throw usage("--clinical-basis takes no FILE and no other mode or --format");
+        }
+        if (!batch && !listRules && !decisionMatrix && !clinicalBasis) {
             return single();
         }
         SciaticaAdvisor advisor = loadRules();
+        if (clinicalBasis) {
+            out.print(ClinicalBasis.markdown(advisor.rules(), advisor.sources()));
+            return OK;
+        }
         if (decisionMatrix) {
             out.print(DecisionMatrix.svg(advisor));
             return OK;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.Disposition;
 import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Recommendation.Reason;
 
 /** A recommendation as plain text a therapist reads at a glance: what to do first, then why. */
@@ -75,6 +76,14 @@ public final class TextReport {
             out.append("  Sessions per week: ")
                     .append(perWeek == null ? "not set (see the warnings)" : perWeek.min() + " to " + perWeek.max())
                     .append('\n');
+        }
+        if (!r.sources().isEmpty()) {
+            out.append("\nSources:\n");
+            for (Source source : r.sources()) {
+                out.append("  ").append(source.id()).append(": ").append(source.title()).append(" (").append(source.publisher())
+                        .append(source.year() == null ? "" : ", " + source.year()).append(")")
+                        .append(source.url() == null ? ", product policy" : ", " + source.url()).append('\n');
+            }
         }
         out.append("\nRules fired: ").append(String.join(", ", r.firedRules())).append('\n');
         out.append("Rules version: ").append(r.rulesVersion()).append('\n');

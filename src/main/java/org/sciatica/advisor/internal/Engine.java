@@ -106,6 +106,11 @@ public final class Engine {
         return rules.catalog();
     }
 
+    /** Every entry of the sources registry, ordered by id. */
+    public java.util.Collection<Source> sources() {
+        return rules.sources();
+    }
+
     public String version() {
         return rules.version();
     }

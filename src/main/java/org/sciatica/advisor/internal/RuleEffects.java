@@ -61,6 +61,7 @@ final class RuleEffects {
             case "Focus" -> "focuses on " + first;
             case "Step" -> "adds a plan step (" + first + ")";
             case "Frequency" -> "sets " + first + "-" + second + " sessions a week";
+            case "HandsOff" -> "keeps hands off " + first;
             default -> "inserts " + fact;
         };
     }
