@@ -51,6 +51,8 @@ public record Assessment(
     public static final int MIN_AGE = 0;
     /** Oldest age accepted. */
     public static final int MAX_AGE = 120;
+    /** The age from which the guidance the rules rest on applies (NICE NG59: over 16s). */
+    public static final int ADULT_AGE = 16;
     /** New sciatica below this age calls for a medical assessment. */
     public static final int YOUNG_ONSET_AGE = 20;
     /** New sciatica at this age or over calls for a medical assessment. */
@@ -147,15 +149,37 @@ public record Assessment(
     }
 
     /**
-     * True for a history of cancer together with nerve signs (numbness or weakness among the
-     * symptoms, or progressive weakness or foot drop among the red flags): a possible spinal
-     * metastasis pressing on the cord or nerve roots.
+     * True for a history of cancer together with signs that a nerve root or the cord is involved:
+     * a nerve root symptom (shooting or burning pain, tingling, pins and needles, numbness,
+     * weakness), progressive weakness or foot drop, or a cause that compresses a nerve root. A
+     * possible spinal metastasis pressing on the cord or nerve roots.
      *
-     * @return whether cancer history meets neurological signs
+     * @return whether cancer history meets nerve root or cord signs
      */
-    public boolean hasCancerWithNeurologicalSigns() {
+    public boolean hasCancerWithNerveSigns() {
         return redFlags.contains(RedFlag.HISTORY_OF_CANCER)
-                && (hasNeurologicalSigns() || redFlags.stream().anyMatch(RedFlag::isNeurologicalDeficit));
+                && (symptoms.stream().anyMatch(Symptom::isNerveRootSymptom)
+                        || redFlags.stream().anyMatch(RedFlag::isNeurologicalDeficit)
+                        || cause.isNerveCompression());
+    }
+
+    /**
+     * True for tingling or pins and needles: an irritated nerve, though sensation is kept.
+     *
+     * @return whether the client reports tingling or pins and needles
+     */
+    public boolean hasNerveIrritation() {
+        return symptoms.contains(Symptom.TINGLING) || symptoms.contains(Symptom.PINS_AND_NEEDLES);
+    }
+
+    /**
+     * True for a client under {@value #ADULT_AGE}: the guidance the rules rest on covers adults.
+     * False when the age is not reported.
+     *
+     * @return whether the client is a child or adolescent
+     */
+    public boolean isUnderAdultAge() {
+        return age != null && age < ADULT_AGE;
     }
 
     /**

@@ -29,6 +29,16 @@ public enum Symptom {
     }
 
     /**
+     * True for the symptoms of an irritated nerve root: shooting or burning pain, tingling, pins
+     * and needles, numbness, weakness.
+     *
+     * @return true for the nerve root symptoms
+     */
+    public boolean isNerveRootSymptom() {
+        return this != STIFFNESS && this != MUSCLE_SPASM;
+    }
+
+    /**
      * True for the symptoms that mean the client may not feel pressure or heat.
      *
      * @return true for numbness

@@ -25,6 +25,8 @@ public enum WarningCode {
     NEUROLOGICAL_SIGNS(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** New sciatica at an age (under 20, 50 or over) where guidelines ask for a medical assessment. */
     SEEK_MEDICAL_ASSESSMENT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** A client under 16: the guidance behind the rules covers adults; a clinician assesses first, light work only. */
+    YOUNG_CLIENT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** Anticoagulant therapy or a bleeding disorder: no deep or forceful pressure (bruising, bleeding). */
     BLEEDING_RISK(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
     /** Reduced sensation (neuropathy, diabetes, numbness): no heat and no firm pressure; the client cannot report what they do not feel. */

@@ -25,7 +25,7 @@ class CommandLineTest {
             acute-herniated-disc,        PROCEED_WITH_CAUTION, SWEDISH,       'NERVE_COMPRESSION_CAUSE ACUTE_INFLAMMATION'
             gluteus-minimus-referral,    PROCEED,              TRIGGER_POINT, ''
             red-flag-cauda-equina,       REFER,                '',            'RED_FLAG_REFERRAL SEVERE_PAIN_CONSULT'
-            anticoagulants-and-diabetes, PROCEED_WITH_CAUTION, VIBRATION,     'BLEEDING_RISK REDUCED_HEAT_SENSATION'
+            anticoagulants-and-diabetes, PROCEED_WITH_CAUTION, SWEDISH,       'BLEEDING_RISK REDUCED_SENSATION'
             deep-vein-thrombosis,        REFER,                '',            CONDITION_REFERRAL
             """)
     void eachExampleRunsThroughTheCommandLine(String example, String disposition, String first, String warnings) throws IOException {

@@ -31,8 +31,9 @@ class DecisionMatrixTest {
         String svg = DecisionMatrix.svg(Cases.bundledAdvisor());
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-        // 1 baseline + 3 sensitivities + 3 inflammations + 10 conditions + 13 red flags, 5 cells each
-        assertThat(doc.getElementsByTagName("g").getLength()).isEqualTo(30 * 5);
+        // 1 baseline + 3 sensitivities + 3 inflammations + a row per condition and per red flag, a cell per technique
+        int rows = 1 + 3 + 3 + org.sciatica.advisor.Condition.values().length + org.sciatica.advisor.RedFlag.values().length;
+        assertThat(doc.getElementsByTagName("g").getLength()).isEqualTo(rows * org.sciatica.advisor.Technique.values().length);
         assertThat(svg).contains("<title>DEEP_TISSUE: excluded (RF-01)</title>")
                 .contains("Condition:</tspan><tspan dx=\"4\">DEEP_VEIN_THROMBOSIS")
                 .contains("<title>HOT_STONE: excluded (CI-03)</title>");

@@ -96,8 +96,8 @@ public final class HandCodedRules {
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "Red flag " + flag + ": possible spinal fracture. No massage; refer for urgent medical assessment."));
             }
         }
-        if (a.hasCancerWithNeurologicalSigns()) {
-            r.say("RF-06", new Refer(Urgency.EMERGENCY, "a history of cancer with numbness, weakness or foot drop may be metastatic spinal cord compression: contact the client's cancer team or emergency services immediately"),
+        if (a.hasCancerWithNerveSigns()) {
+            r.say("RF-06", new Refer(Urgency.EMERGENCY, "a history of cancer with nerve root pain, numbness, weakness or foot drop may be metastatic spinal cord compression: contact the client's cancer team or emergency services today"),
                     new Alert(WarningCode.RED_FLAG_REFERRAL, "History of cancer with neurological signs: possible metastatic spinal cord compression. No massage; seek medical assessment immediately, the same day."));
         }
         // 20-contraindications
@@ -121,17 +121,21 @@ public final class HandCodedRules {
             r.say("CI-04", new Exclusion(Technique.HOT_STONE, "no heat that raises body temperature in pregnancy"),
                     new Alert(WarningCode.PREGNANCY_CLEARANCE, "Pregnancy: the client's health care provider should agree to massage; side-lying position, no heat."));
             r.say("CI-13", new PressureLimit(Pressure.MODERATE, "pregnancy raises the risk of clots in the legs: no firm pressure"),
-                    new HandsOff(BodyArea.SOLEUS, "pregnancy raises the risk of a clot in the calf: leave the calves alone"),
-                    new HandsOff(BodyArea.GASTROCNEMIUS, "pregnancy raises the risk of a clot in the calf: leave the calves alone"));
+                    new HandsOff(BodyArea.SOLEUS, "pregnancy raises the risk of a clot in the leg: leave the calves alone"),
+                    new HandsOff(BodyArea.GASTROCNEMIUS, "pregnancy raises the risk of a clot in the leg: leave the calves alone"),
+                    new HandsOff(BodyArea.HAMSTRINGS, "pregnancy raises the risk of a clot in the leg: leave the backs of the thighs alone"),
+                    new Alert(WarningCode.PREGNANCY_CLEARANCE, "Pregnancy: clots in the legs are more likely; leave the calves and the backs of the thighs alone, no firm pressure."));
         }
         if (c.contains(Condition.OSTEOPOROSIS)) {
             r.say("CI-05", new Exclusion(Technique.DEEP_TISSUE, "deep pressure risks fracture in bones weakened by osteoporosis"),
                     new PressureLimit(Pressure.LIGHT, "weakened bones (osteoporosis): light pressure only"),
+                    new HandsOff(BodyArea.LOWER_BACK, "weakened bones: no pressure over the spine"),
                     new Alert(WarningCode.WEAKENED_BONES, "Osteoporosis: light pressure only, never over the spine or other weakened bones."));
         }
         if (c.contains(Condition.LONG_TERM_CORTICOSTEROIDS)) {
             r.say("CI-14", new Exclusion(Technique.DEEP_TISSUE, "long-term corticosteroids thin the bones: deep pressure risks fracture"),
                     new PressureLimit(Pressure.LIGHT, "bones thinned by long-term corticosteroids: light pressure only"),
+                    new HandsOff(BodyArea.LOWER_BACK, "bones thinned by long-term corticosteroids: no pressure over the spine"),
                     new Alert(WarningCode.WEAKENED_BONES, "Long-term corticosteroids: bones may be fragile; light pressure only, never over the spine."));
         }
         if (c.contains(Condition.RECENT_SURGERY) || c.contains(Condition.RECENT_SPINAL_SURGERY)) {
@@ -149,10 +153,11 @@ public final class HandCodedRules {
         }
         if (c.contains(Condition.VARICOSE_VEINS)) {
             r.say("CI-08", new PressureLimit(Pressure.MODERATE, "varicose veins: no deep, specific work"),
-                    new Exclusion(Technique.HOT_STONE, "heat widens veins: no hot stones with varicose veins"),
-                    new HandsOff(BodyArea.SOLEUS, "varicose veins usually sit in the calf: leave it alone"),
-                    new HandsOff(BodyArea.GASTROCNEMIUS, "varicose veins usually sit in the calf: leave it alone"),
-                    new Alert(WarningCode.VEIN_PRESSURE, "Varicose veins: no pressure over or below the affected veins; the calves are left alone."));
+                    new Exclusion(Technique.HOT_STONE, "varicose veins: no heat on the legs, a cautious choice"),
+                    new HandsOff(BodyArea.SOLEUS, "varicose veins often sit in the calf: leave it alone"),
+                    new HandsOff(BodyArea.GASTROCNEMIUS, "varicose veins often sit in the calf: leave it alone"),
+                    new HandsOff(BodyArea.HAMSTRINGS, "varicose veins can sit at the back of the thigh: leave it alone"),
+                    new Alert(WarningCode.VEIN_PRESSURE, "Varicose veins: no pressure over or below the affected veins; the calves and the backs of the thighs are left alone."));
         }
         if (c.contains(Condition.OPEN_WOUND)) {
             r.say("CI-16", new Exclusion(Technique.HOT_STONE, "no heat or stones near an open or healing wound"),
@@ -174,7 +179,7 @@ public final class HandCodedRules {
                     new Demotion(Technique.TRIGGER_POINT, "severe pain: sustained point pressure only after gentler work, never first"),
                     new Alert(WarningCode.SEVERE_PAIN_CONSULT, "Severe pain (7 to 10): the client should consult a clinician; no firm pressure."));
         }
-        if (c.contains(Condition.RECENT_SURGERY) && a.cause().isNerveCompression()) {
+        if (c.contains(Condition.RECENT_SURGERY) && (a.cause().isNerveCompression() || a.cause() == Cause.UNKNOWN)) {
             r.say("CI-17", new HandsOff(BodyArea.LOWER_BACK, "recent surgery with a spinal cause: the operated area may be the lower back; leave it alone until the site is known"));
         }
         // 40-nerve-safety (the limits and demotions, which CI-12 reads)
@@ -195,7 +200,16 @@ public final class HandCodedRules {
                     new Demotion(Technique.TRIGGER_POINT, "numbness or weakness suggest the nerve, not muscle knots: trigger point work never first"));
         }
         if (a.isNewOnsetAtAgeToAssess()) {
-            r.say("NS-08", new Alert(WarningCode.SEEK_MEDICAL_ASSESSMENT, "New sciatica under 20 or from 50 can have a serious cause: the client should have a medical assessment; gentle work meanwhile."));
+            r.say("NS-08", new Alert(WarningCode.SEEK_MEDICAL_ASSESSMENT, "New sciatica under 20 or from 50 can have a serious cause: the client should have a medical assessment; gentle work meanwhile."),
+                    new PressureLimit(Pressure.MODERATE, "new sciatica at this age: gentle work until a medical assessment"));
+        }
+        if (a.hasNerveIrritation()) {
+            r.say("NS-09", new PressureLimit(Pressure.MODERATE, "tingling or pins and needles: an irritated nerve, no firm pressure"),
+                    new Demotion(Technique.TRIGGER_POINT, "tingling or pins and needles suggest the nerve, not muscle knots: trigger point work never first"));
+        }
+        if (a.isUnderAdultAge()) {
+            r.say("NS-10", new Alert(WarningCode.YOUNG_CLIENT, "Under 16: the guidance behind these rules covers adults; a clinician should assess the child's sciatica first, and only light work."),
+                    new PressureLimit(Pressure.LIGHT, "under 16: light pressure only"));
         }
         for (PressureLimit limit : List.copyOf(r.limits)) {
             if (limit.belowFirm()) {
@@ -207,7 +221,7 @@ public final class HandCodedRules {
             r.say("TQ-01", new Support(Technique.DEEP_TISSUE, 3, "deep tissue work suits chronic or recurring pain driven by tight muscles"));
         }
         if (a.cause().isMuscleDriven()) {
-            r.say("TQ-02", new Support(Technique.TRIGGER_POINT, 3, "trigger point work eases the muscle knots that can refer pain down the leg like sciatica"));
+            r.say("TQ-02", new Support(Technique.TRIGGER_POINT, 3, "trigger point work targets the muscle knots that may refer pain down the leg like sciatica"));
         }
         if (a.sensitivity() == Sensitivity.HIGH || a.inflammation() != Inflammation.NONE) {
             r.say("TQ-03", new Support(Technique.SWEDISH, 3, "light, flowing Swedish strokes suit pressure sensitivity and inflammation"));
@@ -245,10 +259,10 @@ public final class HandCodedRules {
         for (BodyArea area : a.tenseAreas()) {
             r.say("FA-03", new Focus(area, "the client reports tension here"));
         }
-        if (!r.handsOff.contains(BodyArea.LOWER_BACK)) {
+        if (r.handsOff.isEmpty()) {
             r.say("SP-01", new Step(Phase.WARM_UP, "Warm up the lower back, gluteals and legs with light, broad strokes before any deeper or more specific work."));
         } else {
-            r.say("SP-07", new Step(Phase.WARM_UP, "Warm up the gluteals and legs with light, broad strokes; leave the spine and the operated area alone."));
+            r.say("SP-07", new Step(Phase.WARM_UP, "Warm up only the focus areas of this plan, with light, broad strokes; leave alone every area the warnings keep hands off."));
         }
         if (a.cause() == Cause.GLUTEUS_MINIMUS_REFERRAL) {
             r.say("SP-02", new Step(Phase.MAIN, "After the warm-up, apply gentle pressure at the side of the hip (gluteus minimus) and increase it gradually as the client tolerates it, within the pressure set for this client."));
