@@ -151,16 +151,15 @@ public record Assessment(
     /**
      * True for a history of cancer together with signs that a nerve root or the cord is involved:
      * a nerve root symptom (shooting or burning pain, tingling, pins and needles, numbness,
-     * weakness), progressive weakness or foot drop, or a cause that compresses a nerve root. A
-     * possible spinal metastasis pressing on the cord or nerve roots.
+     * weakness), progressive weakness or foot drop. A possible spinal metastasis pressing on the
+     * cord or nerve roots.
      *
      * @return whether cancer history meets nerve root or cord signs
      */
     public boolean hasCancerWithNerveSigns() {
         return redFlags.contains(RedFlag.HISTORY_OF_CANCER)
                 && (symptoms.stream().anyMatch(Symptom::isNerveRootSymptom)
-                        || redFlags.stream().anyMatch(RedFlag::isNeurologicalDeficit)
-                        || cause.isNerveCompression());
+                        || redFlags.stream().anyMatch(RedFlag::isNeurologicalDeficit));
     }
 
     /**

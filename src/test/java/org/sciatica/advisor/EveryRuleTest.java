@@ -3,6 +3,7 @@ package org.sciatica.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sciatica.advisor.BodyArea.GLUTEUS_MINIMUS;
 import static org.sciatica.advisor.BodyArea.GASTROCNEMIUS;
+import static org.sciatica.advisor.BodyArea.HAMSTRINGS;
 import static org.sciatica.advisor.BodyArea.IT_BAND;
 import static org.sciatica.advisor.BodyArea.LOWER_BACK;
 import static org.sciatica.advisor.BodyArea.SOLEUS;

@@ -175,8 +175,8 @@ class SafetySweepTest {
         }
         if ((d.urgency() != null) != (r.disposition() == Disposition.REFER)) {
             f.add("oracle " + (d.urgency() != null ? "refers" : "does not refer") + " but the rules gave " + r.disposition());
-        } else if (d.urgency() != null && r.referral().urgency() != d.urgency()) {
-            f.add("urgency " + r.referral().urgency() + ", oracle " + d.urgency());
+        } else if (d.urgency() != null && r.referral().urgency().compareTo(d.urgency()) < 0) {
+            f.add("urgency " + r.referral().urgency() + " below the oracle's " + d.urgency());
         }
         if (r.disposition().compareTo(d.atLeast()) < 0) {
             f.add("disposition " + r.disposition() + " below " + d.atLeast());

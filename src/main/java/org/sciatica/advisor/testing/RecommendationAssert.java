@@ -411,6 +411,19 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
     }
 
     /**
+     * No session plan step comes from this rule (for example: a referred client gets no plan).
+     *
+     * @param ruleId the rule id
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert hasNoPlanStepFrom(String ruleId) {
+        isNotNull();
+        actual.sessionPlan().steps().stream().filter(s -> s.ruleId().equals(ruleId)).findFirst().ifPresent(s ->
+                fail("Expected no session plan step from rule " + ruleId + ", but the plan says: \"" + s.text() + "\""));
+        return this;
+    }
+
+    /**
      * The plan sets this many sessions a week.
      *
      * @param min the fewest sessions

@@ -54,7 +54,8 @@ import org.sciatica.advisor.WarningCode;
  *   <li>what must hold (an empty cell checks nothing): {@code disposition}, {@code urgency},
  *       {@code first}, {@code notFirst}, {@code recommends}, {@code excludes}, {@code notExcluded},
  *       {@code maxPressure}, {@code warns}, {@code notWarns}, {@code fires}, {@code notFires},
- *       {@code focus}, {@code notFocus}, {@code sessionsPerWeek} ({@code 1-2}, or {@code none}).</li>
+ *       {@code focus}, {@code notFocus}, {@code steps} and {@code notSteps} (rule ids whose plan step
+ *       must or must not be in the plan), {@code sessionsPerWeek} ({@code 1-2}, or {@code none}).</li>
  * </ul>
  * A cell with several values separates them with {@code ;} or spaces. Lines starting with
  * {@code #} and blank lines are skipped. A malformed row fails its own test with its row number
@@ -66,7 +67,7 @@ public final class ScenarioTable {
             "age", "course", "symptoms", "tenseAreas", "redFlags", "conditions");
     private static final List<String> EXPECTATION_COLUMNS = List.of("disposition", "urgency", "first", "notFirst",
             "recommends", "excludes", "notExcluded", "maxPressure", "warns", "notWarns", "fires", "notFires", "focus",
-            "notFocus", "sessionsPerWeek");
+            "notFocus", "steps", "notSteps", "sessionsPerWeek");
     private static final List<String> REQUIRED = List.of("name", "cause", "sensitivity", "inflammation", "painLevel");
 
     private final String source;
@@ -288,6 +289,12 @@ public final class ScenarioTable {
         BodyArea[] notFocus = many(row, c, "notFocus", BodyArea.class).toArray(BodyArea[]::new);
         if (notFocus.length > 0) {
             e.add(a -> a.doesNotFocusOn(notFocus));
+        }
+        for (String step : words(c.getOrDefault("steps", ""))) {
+            e.add(a -> a.hasPlanStepFrom(step));
+        }
+        for (String step : words(c.getOrDefault("notSteps", ""))) {
+            e.add(a -> a.hasNoPlanStepFrom(step));
         }
         String perWeek = c.getOrDefault("sessionsPerWeek", "");
         if (perWeek.equalsIgnoreCase("none")) {
