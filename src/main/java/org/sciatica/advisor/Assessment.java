@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * @param tenseAreas   where the client is tense
  * @param redFlags     findings that call for referral
  * @param conditions   health conditions
+ * @param clinicFindings findings a clinic declared with its own rules (for example LYMPHEDEMA);
+ *                     the advisor rejects one the loaded rules do not declare
  */
 public record Assessment(
         @Nullable String id,
@@ -39,7 +41,8 @@ public record Assessment(
         Set<Symptom> symptoms,
         Set<BodyArea> tenseAreas,
         Set<RedFlag> redFlags,
-        Set<Condition> conditions) {
+        Set<Condition> conditions,
+        Set<String> clinicFindings) {
 
     /** Lowest pain level. */
     public static final int MIN_PAIN = 0;
@@ -72,6 +75,7 @@ public record Assessment(
      * @param tenseAreas the tense areas
      * @param redFlags the red flags
      * @param conditions the conditions
+     * @param clinicFindings the clinic findings
      */
     public Assessment {
         requirePresent("cause", cause, Cause.class);
@@ -89,6 +93,7 @@ public record Assessment(
         tenseAreas = copyOf("tenseAreas", tenseAreas, BodyArea.class);
         redFlags = copyOf("redFlags", redFlags, RedFlag.class);
         conditions = copyOf("conditions", conditions, Condition.class);
+        clinicFindings = clinicFindings(clinicFindings);
     }
 
     /**
@@ -108,7 +113,7 @@ public record Assessment(
     public Builder toBuilder() {
         return new Builder().id(id).cause(cause).sensitivity(sensitivity).inflammation(inflammation)
                 .painLevel(painLevel).age(age).course(course).symptoms(symptoms).tenseAreas(tenseAreas)
-                .redFlags(redFlags).conditions(conditions);
+                .redFlags(redFlags).conditions(conditions).clinicFindings(clinicFindings);
     }
 
     /**
@@ -211,6 +216,7 @@ public record Assessment(
         appendSet(s, "tense", tenseAreas);
         appendSet(s, "red flags", redFlags);
         appendSet(s, "conditions", conditions);
+        appendSet(s, "clinic findings", clinicFindings);
         return s.toString();
     }
 
@@ -231,6 +237,32 @@ public record Assessment(
             throw new InvalidAssessmentException(field,
                     field + " is required: one of " + allowed(type));
         }
+    }
+
+    private static Set<String> clinicFindings(Collection<String> values) {
+        if (values == null || values.isEmpty()) {
+            return Set.of();
+        }
+        java.util.TreeSet<String> copy = new java.util.TreeSet<>();
+        for (String value : values) {
+            if (value == null || !value.matches("[A-Z][A-Z0-9_]*")) {
+                throw new InvalidAssessmentException("clinicFindings", "clinicFindings entries must be names in upper case"
+                        + " letters, digits and underscores (as the clinic declared them), was "
+                        + (value == null ? "null" : "\"" + value + "\""));
+            }
+            copy.add(value);
+        }
+        return Collections.unmodifiableSet(copy);
+    }
+
+    /**
+     * True when the assessment carries this clinic finding.
+     *
+     * @param finding the finding's declared name
+     * @return whether it is among the clinic findings
+     */
+    public boolean hasClinicFinding(String finding) {
+        return clinicFindings.contains(finding);
     }
 
     private static <E extends Enum<E>> Set<E> copyOf(String field, Collection<E> values, Class<E> type) {
@@ -261,6 +293,7 @@ public record Assessment(
         private Set<BodyArea> tenseAreas = EnumSet.noneOf(BodyArea.class);
         private Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
         private Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+        private Set<String> clinicFindings = new java.util.LinkedHashSet<>();
 
         private Builder() {
         }
@@ -424,6 +457,25 @@ public record Assessment(
             return this;
         }
 
+        /**
+         * @param findings findings the clinic declared with its rules (for example LYMPHEDEMA)
+         *
+         * @return this builder
+         */
+        public Builder clinicFindings(String... findings) {
+            return clinicFindings(Arrays.asList(findings));
+        }
+
+        /**
+         * @param findings findings the clinic declared with its rules
+         *
+         * @return this builder
+         */
+        public Builder clinicFindings(Collection<String> findings) {
+            this.clinicFindings = collect(findings);
+            return this;
+        }
+
         // Kept as given (nulls included) so that build() reports a null entry with its field name.
         private static <E> Set<E> collect(Collection<E> values) {
             return values == null ? null : new java.util.LinkedHashSet<>(values);
@@ -440,7 +492,7 @@ public record Assessment(
                         "painLevel is required: a whole number from 0 to 10");
             }
             return new Assessment(id, cause, sensitivity, inflammation, painLevel, age, course,
-                    symptoms, tenseAreas, redFlags, conditions);
+                    symptoms, tenseAreas, redFlags, conditions, clinicFindings);
         }
     }
 }

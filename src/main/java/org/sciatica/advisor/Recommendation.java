@@ -106,7 +106,17 @@ public record Recommendation(
      * @return true when a warning with this code is present
      */
     public boolean warns(WarningCode code) {
-        return warnings.stream().anyMatch(w -> w.code() == code);
+        return warns(code.name());
+    }
+
+    /**
+     * True when the answer carries a warning with this code, built-in or declared by a clinic.
+     *
+     * @param code the warning code's name
+     * @return whether the code is among the warnings
+     */
+    public boolean warns(String code) {
+        return warnings.stream().anyMatch(w -> w.code().equals(code));
     }
 
     /**
@@ -164,13 +174,14 @@ public record Recommendation(
     /**
      * A warning for the therapist.
      *
-     * @param code     what the warning means (fixed per code)
+     * @param code     what the warning means (fixed per code): a {@link WarningCode} name, or a
+     *                 warning code a clinic declared with its rules
      * @param severity how serious it is (fixed per code)
      * @param message  the warning in words
      * @param ruleId   the rule that raised it
      * @param sourceId the id of the source that rule rests on
      */
-    public record Warning(WarningCode code, Severity severity, String message, String ruleId, String sourceId) {
+    public record Warning(String code, Severity severity, String message, String ruleId, String sourceId) {
         /**
          * Checks and copies the values.
          *
@@ -186,6 +197,16 @@ public record Recommendation(
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(ruleId, "ruleId");
             Objects.requireNonNull(sourceId, "sourceId");
+        }
+
+        /**
+         * True when this warning has the built-in code given.
+         *
+         * @param standard the built-in code
+         * @return whether the codes match
+         */
+        public boolean is(WarningCode standard) {
+            return code.equals(standard.name());
         }
     }
 

@@ -91,6 +91,16 @@ public final class SciaticaAdvisor {
     }
 
     /**
+     * The clinic findings the loaded rules declare (in {@code vocabulary.csv} beside them): the
+     * values an assessment's {@code clinicFindings} may hold. Empty with the bundled rules alone.
+     *
+     * @return the declared findings, sorted
+     */
+    public java.util.Set<String> clinicFindings() {
+        return engine.clinicFindings();
+    }
+
+    /**
      * The library's version.
      *
      * @return the library version

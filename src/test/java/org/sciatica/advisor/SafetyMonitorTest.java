@@ -45,7 +45,7 @@ class SafetyMonitorTest {
     void aWrittenDepartureFromLine18IsShownInTheAnswerInsteadOfAnError() {
         SciaticaAdvisor departing = SciaticaAdvisor.builder().addRuleDirectory(TestRules.directory("departed-varicose-rule")).build();
         Recommendation r = departing.advise(VARICOSE_VEINS_WITH_TENSE_CALVES);
-        assertThat(r.warnings()).filteredOn(w -> w.code() == WarningCode.SAFETY_DEPARTURE).singleElement()
+        assertThat(r.warnings()).filteredOn(w -> w.is(WarningCode.SAFETY_DEPARTURE)).singleElement()
                 .satisfies(w -> {
                     assertThat(w.message()).startsWith("This clinic departs from safety line 18").contains("vein clinic assesses");
                     assertThat(w.ruleId()).isEqualTo("SAFETY-18");

@@ -65,6 +65,7 @@ public final class AssessmentJson {
         FIELDS.put("tenseAreas", (b, v) -> b.tenseAreas(enumSet("tenseAreas", v, BodyArea.class)));
         FIELDS.put("redFlags", (b, v) -> b.redFlags(enumSet("redFlags", v, RedFlag.class)));
         FIELDS.put("conditions", (b, v) -> b.conditions(enumSet("conditions", v, Condition.class)));
+        FIELDS.put("clinicFindings", (b, v) -> b.clinicFindings(texts("clinicFindings", v)));
     }
 
     private static final List<String> REQUIRED = List.of("cause", "sensitivity", "inflammation", "painLevel");
@@ -183,6 +184,26 @@ public final class AssessmentJson {
                         + "; was " + kind(element));
             }
             values.add(lookup(field, element.textValue(), type));
+        }
+        return values;
+    }
+
+    /** A list of texts (clinic findings); whether each is declared is checked by the advisor. */
+    private static List<String> texts(String field, JsonNode value) {
+        if (!value.isArray()) {
+            throw new InvalidAssessmentException(field, field + " must be a list [...] of findings the clinic declared; was "
+                    + kind(value));
+        }
+        if (value.size() > 64) {
+            throw new InvalidAssessmentException(field, field + " has " + value.size() + " entries; at most 64 are accepted");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw new InvalidAssessmentException(field, field + " entries must be texts (findings the clinic declared); was "
+                        + kind(element));
+            }
+            values.add(element.textValue());
         }
         return values;
     }

@@ -66,7 +66,7 @@ final class CompactJson {
         raw("],\"warnings\":[");
         for (int i = 0; i < r.warnings().size(); i++) {
             Recommendation.Warning w = r.warnings().get(i);
-            raw(i == 0 ? "{\"code\":\"" : ",{\"code\":\"").raw(w.code().name())
+            raw(i == 0 ? "{\"code\":\"" : ",{\"code\":\"").raw(w.code())
                     .raw("\",\"severity\":\"").raw(w.severity().name()).raw("\",\"message\":");
             string(w.message());
             raw(",\"ruleId\":");

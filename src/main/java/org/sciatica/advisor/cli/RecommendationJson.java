@@ -122,7 +122,7 @@ public final class RecommendationJson {
         ArrayNode warnings = root.putArray("warnings");
         for (Recommendation.Warning w : r.warnings()) {
             ObjectNode node = warnings.addObject();
-            node.put("code", w.code().name());
+            node.put("code", w.code());
             node.put("severity", w.severity().name());
             node.put("message", w.message());
             node.put("ruleId", w.ruleId());

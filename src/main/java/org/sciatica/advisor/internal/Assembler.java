@@ -60,7 +60,7 @@ final class Assembler {
     }
 
     Recommendation assemble(Assessment assessment, Evaluation evaluation) {
-        Facts facts = new Facts(evaluation.said());
+        Facts facts = new Facts(evaluation.said(), rules);
 
         List<Warning> allWarnings = warnings(facts.alerts);
         List<Warning> warnings = allWarnings;
@@ -69,7 +69,7 @@ final class Assembler {
         if (urgency == null) {
             // A rule raised a referral warning without saying how urgent: refer anyway (safety wins).
             for (Warning w : warnings) {
-                if (w.code().disposition() == Disposition.REFER) {
+                if (rules.disposition(w.code()) == Disposition.REFER) {
                     urgency = Urgency.URGENT;
                     referralReasons.add(new Reason(w.message(), w.ruleId(), w.sourceId()));
                 }
@@ -86,7 +86,7 @@ final class Assembler {
         List<String> fired = evaluation.fired().stream().map(RuleInfo::id).sorted(rules.ruleOrder()).toList();
         if (urgency != null) {
             // A referred client gets no massage, so no massage warning.
-            warnings = allWarnings.stream().filter(w -> w.code() != WarningCode.NO_DIRECT_NERVE_PRESSURE).toList();
+            warnings = allWarnings.stream().filter(w -> !w.is(WarningCode.NO_DIRECT_NERVE_PRESSURE)).toList();
             List<Reason> because = sortedUnique(referralReasons);
             List<ExcludedTechnique> excluded = new ArrayList<>();
             for (Technique t : Technique.values()) {
@@ -106,7 +106,7 @@ final class Assembler {
                 excluded.add(new ExcludedTechnique(t, sortedUnique(facts.exclusions.get(t))));
             }
         }
-        Disposition disposition = warnings.stream().map(w -> w.code().disposition())
+        Disposition disposition = warnings.stream().map(w -> rules.disposition(w.code()))
                 .max(Comparator.naturalOrder()).orElse(Disposition.PROCEED);
         List<FocusArea> focus = focusAreas(facts);
         SessionPlan plan = sessionPlan(facts);
@@ -239,7 +239,7 @@ final class Assembler {
         final List<Frequency> frequencies = new ArrayList<>();
         Urgency urgency;
 
-        Facts(List<Evaluation.Said> said) {
+        Facts(List<Evaluation.Said> said, RuleBase rules) {
             for (Evaluation.Said s : said) {
                 RuleInfo rule = s.rule();
                 if (s.fact() instanceof Support f) {
@@ -264,7 +264,7 @@ final class Assembler {
                         urgency = f.urgency();
                     }
                 } else if (s.fact() instanceof Alert f) {
-                    alerts.add(new Warning(f.code(), f.code().severity(), f.message(), rule.id(), rule.sourceId()));
+                    alerts.add(new Warning(f.code(), rules.severity(f.code(), rule), f.message(), rule.id(), rule.sourceId()));
                 } else if (s.fact() instanceof Step f) {
                     steps.add(new Stepped(f.phase(), f.text(), rule.id(), rule.sourceId()));
                 } else if (s.fact() instanceof Frequency f) {

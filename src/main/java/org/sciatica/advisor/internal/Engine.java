@@ -49,6 +49,15 @@ public final class Engine {
      *                                  rule set does not deliberately depart from
      */
     public Recommendation advise(Assessment assessment) {
+        for (String finding : assessment.clinicFindings()) {
+            if (!rules.clinicFindings().contains(finding)) {
+                throw new org.sciatica.advisor.InvalidAssessmentException("clinicFindings", "clinicFindings: \"" + finding
+                        + "\" is not declared by the loaded rules; " + (rules.clinicFindings().isEmpty()
+                                ? "they declare none (a clinic declares its findings in the " + ClinicVocabulary.FILE_NAME
+                                        + " beside its rules)"
+                                : "declared: " + String.join(", ", rules.clinicFindings())));
+            }
+        }
         return monitored(assessment, assembler.assemble(assessment, Evaluation.run(rules, assessment)));
     }
 
@@ -71,7 +80,7 @@ public final class Engine {
                 String sourceId = "clinic-departure-line-" + v.line();
                 departureSources.add(new Source(sourceId, Source.Kind.POLICY, "Departure from safety line " + v.line(),
                         "the clinic's " + departure.file(), null, null, departure.reason()));
-                departures.add(new Warning(WarningCode.SAFETY_DEPARTURE, WarningCode.SAFETY_DEPARTURE.severity(),
+                departures.add(new Warning(WarningCode.SAFETY_DEPARTURE.name(), WarningCode.SAFETY_DEPARTURE.severity(),
                         "This clinic departs from safety line " + v.line() + " (" + v.what() + "): " + departure.reason(),
                         "SAFETY-" + v.line(), sourceId));
             }
@@ -104,6 +113,11 @@ public final class Engine {
 
     public List<RuleInfo> catalog() {
         return rules.catalog();
+    }
+
+    /** The findings the loaded rules declare for {@code clinicFindings}, sorted. */
+    public java.util.Set<String> clinicFindings() {
+        return rules.clinicFindings();
     }
 
     /** Every entry of the sources registry, ordered by id. */

@@ -27,6 +27,7 @@ import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.Source;
+import org.sciatica.advisor.WarningCode;
 
 /**
  * Compiled rules: the shareable {@link KieBase} and the catalog of rules read from their metadata.
@@ -44,10 +45,13 @@ public final class RuleBase {
     private final boolean precompiled;
     private final Map<String, Source> sources;
     private final List<SafetyMonitor.Departure> departures;
+    private final ClinicVocabulary vocabulary;
 
     private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version,
-                     boolean precompiled, SourceRegistry registry, List<SafetyMonitor.Departure> departures) {
+                     boolean precompiled, SourceRegistry registry, List<SafetyMonitor.Departure> departures,
+                     ClinicVocabulary vocabulary) {
         this.kieBase = kieBase;
+        this.vocabulary = vocabulary;
         this.sources = new HashMap<>();
         for (String id : registry.ids()) {
             sources.put(id, registry.get(id));
@@ -98,9 +102,12 @@ public final class RuleBase {
             }
         }
         List<SafetyMonitor.Departure> departures = new ArrayList<>();
+        ClinicVocabulary vocabulary = new ClinicVocabulary();
         for (RuleFile file : allFiles) {
             if (file.isSafetyDepartures()) {
                 departures.addAll(SafetyMonitor.Departure.read(file, problems));
+            } else if (file.isVocabulary()) {
+                vocabulary.read(file, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -160,6 +167,14 @@ public final class RuleBase {
             int fileIndex = indexOf(files, file);
             List<String> effects = new ArrayList<>(
                     fileIndex < files.size() ? RuleEffects.of(files.get(fileIndex).content(), at[0]) : List.of());
+            for (String code : RuleEffects.alertCodes(fileIndex < files.size() ? files.get(fileIndex).content() : "", at[0])) {
+                if (!isWarningCode(code, vocabulary)) {
+                    problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" raises warning \"" + code
+                            + "\", which is neither a built-in warning code nor declared in a " + ClinicVocabulary.FILE_NAME
+                            + " loaded with the rules" + (vocabulary.warningCodes().isEmpty() ? ""
+                                    : "; declared: " + String.join(", ", vocabulary.warningCodes()))));
+                }
+            }
             String replaces = metadata(rule, "replaces");
             if (replaces != null) {
                 replacing.put(rule, replaces);
@@ -199,7 +214,7 @@ public final class RuleBase {
             throw new RuleLoadException(problems);
         }
         return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(allFiles), precompiled,
-                sources, departures);
+                sources, departures, vocabulary);
     }
 
     /** Compiles DRL text; every compile error is reported with file, line and column. */
@@ -278,6 +293,38 @@ public final class RuleBase {
     /** Every registry entry, by id. */
     public java.util.Collection<Source> sources() {
         return java.util.Collections.unmodifiableCollection(new java.util.TreeMap<>(sources).values());
+    }
+
+    private static boolean isWarningCode(String code, ClinicVocabulary vocabulary) {
+        return vocabulary.warning(code) != null
+                || java.util.Arrays.stream(WarningCode.values()).anyMatch(c -> c.name().equals(code));
+    }
+
+    /** The findings the loaded rules declare for {@code clinicFindings}, sorted. */
+    public java.util.Set<String> clinicFindings() {
+        return vocabulary.findings();
+    }
+
+    /** The severity of a warning code, built-in or declared; an unknown code is a rule bug. */
+    org.sciatica.advisor.Severity severity(String code, RuleInfo rule) {
+        ClinicVocabulary.ClinicWarning declared = vocabulary.warning(code);
+        return declared != null ? declared.severity() : builtIn(code, rule).severity();
+    }
+
+    /** The least cautious disposition a warning code allows, built-in or declared. */
+    org.sciatica.advisor.Disposition disposition(String code) {
+        ClinicVocabulary.ClinicWarning declared = vocabulary.warning(code);
+        return declared != null ? declared.disposition() : WarningCode.valueOf(code).disposition();
+    }
+
+    private WarningCode builtIn(String code, RuleInfo rule) {
+        for (WarningCode c : WarningCode.values()) {
+            if (c.name().equals(code)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("rule " + rule.id() + " raised warning \"" + code
+                + "\", which is neither a built-in warning code nor declared in " + ClinicVocabulary.FILE_NAME);
     }
 
     /** The deliberate departures from the safety table loaded with the rules. */

@@ -15,6 +15,8 @@ final class RuleEffects {
     private static final Pattern NEW_FACT = Pattern.compile(
             "new\\s+(\\w+)\\s*\\(\\s*([^,()]+?)\\s*(?:,\\s*([^,()]+?)\\s*)?[,)]");
 
+    private static final Pattern RHS = Pattern.compile("(?s)\\bthen\\b(.*?)(?:^|\\n)\\s*end\\b");
+
     private RuleEffects() {
     }
 
@@ -24,30 +26,33 @@ final class RuleEffects {
             return List.of();
         }
         String[] lines = drl.split("\\R", -1);
-        StringBuilder body = new StringBuilder();
-        boolean inThen = false;
+        StringBuilder rest = new StringBuilder();
         for (int i = line - 1; i < lines.length; i++) {
-            String l = lines[i].strip();
-            if (!inThen && l.equals("then")) {
-                inThen = true;
-                continue;
-            }
-            if (inThen && l.equals("end")) {
-                break;
-            }
-            if (inThen) {
-                body.append(l).append('\n');
-            }
+            rest.append(lines[i]).append('\n');
         }
+        // The right-hand side: from the first "then" to the "end" that starts a line (or the text's end).
+        Matcher rhs = RHS.matcher(rest);
+        String body = rhs.find() ? rhs.group(1) : "";
         Set<String> effects = new LinkedHashSet<>();
         Matcher m = NEW_FACT.matcher(body);
         while (m.find()) {
             effects.add(describe(m.group(1), tail(m.group(2)), m.group(3) == null ? "" : tail(m.group(3))));
         }
-        if (effects.isEmpty() && body.toString().contains("insert")) {
+        if (effects.isEmpty() && body.contains("insert")) {
             effects.add("(see the rule)");
         }
         return new ArrayList<>(effects);
+    }
+
+    /** The warning codes written as text constants in the rule's {@code new Alert("CODE", ...)} actions. */
+    static List<String> alertCodes(String drl, int line) {
+        List<String> codes = new ArrayList<>();
+        for (String effect : of(drl, line)) {
+            if (effect.startsWith("warns \"") && effect.endsWith("\"")) {
+                codes.add(effect.substring(7, effect.length() - 1));
+            }
+        }
+        return codes;
     }
 
     private static String describe(String fact, String first, String second) {

@@ -54,6 +54,15 @@ public record RuleFile(String name, String content) {
         return baseName().equals(SafetyMonitor.DEPARTURES_FILE);
     }
 
+    /**
+     * True for a clinic's vocabulary ({@code vocabulary.csv}): its findings and warning codes.
+     *
+     * @return whether this file declares a clinic vocabulary
+     */
+    public boolean isVocabulary() {
+        return baseName().equals(ClinicVocabulary.FILE_NAME);
+    }
+
     private String baseName() {
         return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     }
@@ -90,7 +99,8 @@ public record RuleFile(String name, String content) {
 
     /**
      * Every {@code .drl} file directly in a directory, in name order, then its sources registry
-     * ({@code sources.csv}) and its safety departures ({@code safety-departures.csv}) where present.
+     * ({@code sources.csv}), its vocabulary ({@code vocabulary.csv}) and its safety departures
+     * ({@code safety-departures.csv}) where present.
      *
      * @throws RuleLoadException when the directory does not exist, is not a directory, holds no
      *                           rule file or cannot be read
@@ -111,7 +121,7 @@ public record RuleFile(String name, String content) {
         }
         List<RuleFile> files = new ArrayList<>();
         List<Path> extra = new ArrayList<>();
-        for (String name : List.of(SourceRegistry.FILE_NAME, SafetyMonitor.DEPARTURES_FILE)) {
+        for (String name : List.of(SourceRegistry.FILE_NAME, ClinicVocabulary.FILE_NAME, SafetyMonitor.DEPARTURES_FILE)) {
             if (Files.isRegularFile(dir.resolve(name))) {
                 extra.add(dir.resolve(name));
             }

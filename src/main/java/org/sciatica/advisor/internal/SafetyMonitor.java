@@ -141,7 +141,7 @@ final class SafetyMonitor {
             if (!refer && r.techniques().isEmpty()) {                                      // line 3
                 fail(3, "no technique is left, but the answer does not refer", List.of());
             }
-            if (refer && r.warnings().stream().noneMatch(w -> w.code().disposition() == Disposition.REFER)) {
+            if (refer && r.warnings().stream().noneMatch(w -> w.severity() == org.sciatica.advisor.Severity.REFERRAL)) {
                 fail(3, "the answer refers, but no warning says why (NO_SAFE_TECHNIQUE when no technique is left)", List.of());
             }
             if (a.inflammation() == Inflammation.ACUTE) {                                  // line 4

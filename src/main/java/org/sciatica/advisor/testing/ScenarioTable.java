@@ -50,7 +50,7 @@ import org.sciatica.advisor.WarningCode;
  * <ul>
  *   <li>the case: {@code name}, {@code cause}, {@code sensitivity}, {@code inflammation},
  *       {@code painLevel}, {@code age}, {@code course}, {@code symptoms}, {@code tenseAreas},
- *       {@code redFlags}, {@code conditions};</li>
+ *       {@code redFlags}, {@code conditions}, {@code clinicFindings} (findings a clinic declared);</li>
  *   <li>what must hold (an empty cell checks nothing): {@code disposition}, {@code urgency},
  *       {@code first}, {@code notFirst}, {@code recommends}, {@code excludes}, {@code notExcluded},
  *       {@code maxPressure}, {@code warns}, {@code notWarns}, {@code fires}, {@code notFires},
@@ -64,7 +64,7 @@ import org.sciatica.advisor.WarningCode;
  */
 public final class ScenarioTable {
     private static final List<String> CASE_COLUMNS = List.of("name", "cause", "sensitivity", "inflammation", "painLevel",
-            "age", "course", "symptoms", "tenseAreas", "redFlags", "conditions");
+            "age", "course", "symptoms", "tenseAreas", "redFlags", "conditions", "clinicFindings");
     private static final List<String> EXPECTATION_COLUMNS = List.of("disposition", "urgency", "first", "notFirst",
             "recommends", "excludes", "notExcluded", "maxPressure", "warns", "notWarns", "fires", "notFires", "focus",
             "notFocus", "steps", "notSteps", "sessionsPerWeek");
@@ -210,6 +210,7 @@ public final class ScenarioTable {
                 .tenseAreas(many(row, c, "tenseAreas", BodyArea.class))
                 .redFlags(many(row, c, "redFlags", RedFlag.class))
                 .conditions(many(row, c, "conditions", Condition.class))
+                .clinicFindings(words(c.getOrDefault("clinicFindings", "")))
                 .id(c.get("name"));
         String pain = c.getOrDefault("painLevel", "");
         try {
