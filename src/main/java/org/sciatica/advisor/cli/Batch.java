@@ -7,17 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.InvalidAssessmentException;
+import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.internal.InOrderChunks;
 
 /**
  * JSON lines in, JSON lines out, in input order. Lines are answered in chunks on all cores
  * ({@link InOrderChunks}); at most a few chunks are in flight at once, so memory stays flat however
- * long the input. A bad line becomes an error line and the rest go on.
+ * long the input. A bad line becomes an error line and the rest go on; so does a line whose rules
+ * fail at run time, or whose answer the safety monitor refuses ({@link SafetyViolationException}).
  */
 final class Batch {
     /** Lines per chunk of work. */
@@ -25,7 +30,7 @@ final class Batch {
     /** Characters per chunk of work, so that long lines do not make chunks large. */
     static final int CHUNK_CHARS = 1 << 20;
 
-    private final SciaticaAdvisor advisor;
+    private final Function<Assessment, Recommendation> advisor;
     private final OutputStream out;
     private final Progress progress;
     private final int threads;
@@ -33,6 +38,11 @@ final class Batch {
     private long bad;
 
     Batch(SciaticaAdvisor advisor, OutputStream out, Progress progress, int threads) {
+        this(advisor::advise, out, progress, threads);
+    }
+
+    /** A batch answered by {@code advisor}: an advisor's {@code advise}, or a test double of it. */
+    Batch(Function<Assessment, Recommendation> advisor, OutputStream out, Progress progress, int threads) {
         this.advisor = advisor;
         this.out = out;
         this.progress = progress;
@@ -88,23 +98,33 @@ final class Batch {
 
     /** The output line for one input line as UTF-8; null for a blank line, which gets none. Never throws for bad input. */
     byte @Nullable [] answerBytes(LineReader.Line line) {
-        if (line.notUtf8()) {
-            return error(line, null, "the line is not valid UTF-8 text");
-        }
-        if (line.tooLong()) {
-            return error(line, null, "the line is " + line.length()
-                    + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted");
+        String unreadable = unreadable(line);
+        if (unreadable != null) {
+            return error(line, null, unreadable);
         }
         if (line.text().isBlank()) {
             return null;
         }
         try {
-            return CompactJson.bytes(advisor.advise(AssessmentJson.parse(line.text())));
+            return CompactJson.bytes(advisor.apply(AssessmentJson.parse(line.text())));
         } catch (InvalidAssessmentException e) {
             return error(line, e.field(), e.getMessage());
+        } catch (SafetyViolationException e) {
+            return error(line, null, e.getMessage());
         } catch (IllegalStateException e) {
             return error(line, null, "the rules failed on this line: " + e.getMessage());
         }
+    }
+
+    /** Why a line has no text to parse (not UTF-8, too long), or null when it has. */
+    static @Nullable String unreadable(LineReader.Line line) {
+        if (line.notUtf8()) {
+            return "the line is not valid UTF-8 text";
+        }
+        if (line.tooLong()) {
+            return "the line is " + line.length() + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted";
+        }
+        return null;
     }
 
     /** {@link #answerBytes} as text, for tests. */

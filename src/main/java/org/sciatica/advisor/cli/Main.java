@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +39,7 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
+import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
 
 /** The command line: one assessment, a batch of JSON lines, or the rule catalog. */
@@ -110,12 +113,16 @@ public final class Main implements Callable<Integer> {
     private final OutputStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** Wraps each advisor's {@code advise}: the identity, except in tests (a test double of the safety monitor). */
+    private final UnaryOperator<Function<Assessment, Recommendation>> advice;
 
-    Main(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
+    Main(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
+         UnaryOperator<Function<Assessment, Recommendation>> advice) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.out = out;
         this.err = err;
+        this.advice = advice;
     }
 
     /**
@@ -138,19 +145,26 @@ public final class Main implements Callable<Integer> {
      * @return the exit code
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        return run(args, stdin, stdout, stderr, UnaryOperator.identity());
+    }
+
+    /** {@link #run(String[], InputStream, OutputStream, OutputStream)} with every {@code advise} wrapped: for tests. */
+    static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr,
+                   UnaryOperator<Function<Assessment, Recommendation>> advice) {
         BufferedOutputStream buffered = new BufferedOutputStream(stdout, 1 << 16);
         PrintWriter out = writer(buffered);
         PrintWriter err = writer(stderr);
         try {
-            return run(args, stdin, buffered, out, err);
+            return run(args, stdin, buffered, out, err, advice);
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err))
+    private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
+                           UnaryOperator<Function<Assessment, Recommendation>> advice) {
+        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice))
                 .setOut(out)
                 .setErr(err);
         cmd.setParameterExceptionHandler((ex, argv) -> {
@@ -209,7 +223,7 @@ public final class Main implements Callable<Integer> {
         }
         Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
         out.flush();
-        return new Batch(advisor, stdout, progress, threads).run(openStream());
+        return new Batch(advice.apply(advisor::advise), stdout, progress, threads).run(openStream());
     }
 
     /**
@@ -240,7 +254,12 @@ public final class Main implements Callable<Integer> {
         if (inputFailure != null) {
             throw inputFailure;
         }
-        Recommendation r = advisor.advise(assessment);
+        Recommendation r;
+        try {
+            r = advice.apply(advisor::advise).apply(assessment);
+        } catch (SafetyViolationException e) {
+            throw new Failure(e.getMessage());
+        }
         if (format == Format.json) {
             out.println(RecommendationJson.pretty(r));
         } else if (format == Format.cds_hooks) {
