@@ -85,6 +85,10 @@ public final class Main implements Callable<Integer> {
             description = "Add every .drl file in DIR to the bundled rules. Repeatable. Rule files are code: use only directories you trust.")
     List<Path> ruleDirectories = new ArrayList<>();
 
+    @Option(names = "--no-bundled",
+            description = "Leave the bundled rules out: only the rule directories given count (at least one is needed).")
+    boolean noBundled;
+
     @Option(names = "--batch",
             description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
     boolean batch;
@@ -209,6 +213,9 @@ public final class Main implements Callable<Integer> {
         if (decisionMatrix && (batch || listRules || input != null || format != null)) {
             throw usage("--decision-matrix takes no FILE and no other mode or --format");
         }
+        if (noBundled && ruleDirectories.isEmpty()) {
+            throw usage("--no-bundled leaves the bundled rules out: give at least one --rules DIR");
+        }
         if (!batch && !listRules && !decisionMatrix) {
             return single();
         }
@@ -272,6 +279,9 @@ public final class Main implements Callable<Integer> {
 
     private SciaticaAdvisor loadRules() {
         SciaticaAdvisor.Builder builder = SciaticaAdvisor.builder();
+        if (noBundled) {
+            builder.withoutBundledRules();
+        }
         ruleDirectories.forEach(builder::addRuleDirectory);
         try {
             return builder.build();
