@@ -2,6 +2,7 @@ package org.sciatica.advisor;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -48,17 +49,28 @@ public final class Impact {
     private final Function<Assessment, Recommendation> candidate;
     private final String baselineRules;
     private final String candidateRules;
+    /** The ids of each side's rules, when known (not for test doubles). */
+    private final @Nullable Set<String> baselineIds;
+    private final @Nullable Set<String> candidateIds;
     private final Comparator<String> ruleOrder;
 
+    /**
+     * @param baselineIds  the baseline's rule ids in rule order, or null when unknown
+     * @param candidateIds the candidate's rule ids in rule order, or null when unknown
+     */
     Impact(Function<Assessment, Recommendation> baseline, Function<Assessment, Recommendation> candidate,
-           String baselineRules, String candidateRules, List<String> ruleOrder) {
+           String baselineRules, String candidateRules, @Nullable List<String> baselineIds, @Nullable List<String> candidateIds) {
         this.baseline = Objects.requireNonNull(baseline, "baseline");
         this.candidate = Objects.requireNonNull(candidate, "candidate");
         this.baselineRules = baselineRules;
         this.candidateRules = candidateRules;
+        this.baselineIds = baselineIds == null ? null : Set.copyOf(baselineIds);
+        this.candidateIds = candidateIds == null ? null : Set.copyOf(candidateIds);
         Map<String, Integer> position = new HashMap<>();
-        for (String id : ruleOrder) {
-            position.putIfAbsent(id, position.size());
+        for (List<String> ids : Arrays.asList(baselineIds, candidateIds)) {
+            if (ids != null) {
+                ids.forEach(id -> position.putIfAbsent(id, position.size()));
+            }
         }
         this.ruleOrder = Comparator.<String>comparingInt(id -> position.getOrDefault(id, Integer.MAX_VALUE))
                 .thenComparing(Comparator.naturalOrder());
@@ -75,10 +87,13 @@ public final class Impact {
     public static Impact of(SciaticaAdvisor baseline, SciaticaAdvisor candidate) {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(candidate, "candidate");
-        List<String> order = new ArrayList<>();
-        baseline.rules().forEach(r -> order.add(r.id()));
-        candidate.rules().forEach(r -> order.add(r.id()));
-        return new Impact(baseline::advise, candidate::advise, baseline.rulesVersion(), candidate.rulesVersion(), order);
+        return new Impact(baseline::advise, candidate::advise, baseline.rulesVersion(), candidate.rulesVersion(),
+                ids(baseline), ids(candidate));
+    }
+
+    /** The ids of an advisor's rules, in rule order. */
+    static List<String> ids(SciaticaAdvisor advisor) {
+        return advisor.rules().stream().map(RuleInfo::id).toList();
     }
 
     /**
@@ -181,8 +196,8 @@ public final class Impact {
             if (before.refused != null || after.refused != null) {
                 assessments++;
                 unsafe++;
-                refuse(line, assessment.id(), Side.BASELINE, before.refused);
-                refuse(line, assessment.id(), Side.CANDIDATE, after.refused);
+                refuse(line, assessment.id(), Side.BASELINE, before.refused, after.answer, baselineIds);
+                refuse(line, assessment.id(), Side.CANDIDATE, after.refused, before.answer, candidateIds);
                 return this;
             }
             if (before.failed != null || after.failed != null) {
@@ -284,13 +299,23 @@ public final class Impact {
             return Impact.this;
         }
 
-        private void refuse(long line, @Nullable String id, Side side, @Nullable SafetyViolationException e) {
+        /**
+         * Records a refusal. The rules involved are those the monitor names and, when the other
+         * side answered, the rules that fired for it and are missing from the refused side's rules
+         * (removed or replaced there): a removed rule never fires, so the monitor cannot name it.
+         */
+        private void refuse(long line, @Nullable String id, Side side, @Nullable SafetyViolationException e,
+                            @Nullable Recommendation otherAnswer, @Nullable Set<String> refusedSideIds) {
             if (e == null) {
                 return;
             }
-            unsafeRules.addAll(e.ruleIds());
+            Set<String> rules = new HashSet<>(e.ruleIds());
+            if (otherAnswer != null && refusedSideIds != null) {
+                otherAnswer.firedRules().stream().filter(rule -> !refusedSideIds.contains(rule)).forEach(rules::add);
+            }
+            unsafeRules.addAll(rules);
             if (refusals.size() < ImpactReport.LISTED) {
-                refusals.add(new Refusal(line, id, side, e.line(), e.ruleIds(), String.valueOf(e.getMessage())));
+                refusals.add(new Refusal(line, id, side, e.line(), sorted(rules), String.valueOf(e.getMessage())));
             }
         }
 

@@ -150,7 +150,9 @@ public final class ImpactReport {
      * @param id         the assessment's id; null when it has none
      * @param side       which rule set's answer was refused
      * @param safetyLine the safety-table line the answer broke
-     * @param ruleIds    the rules involved
+     * @param ruleIds    the rules involved, in rule order: those the monitor names, and (when the other
+     *                   side answered) the rules that fired for the other side but are missing from the
+     *                   refused side's rules, removed or replaced there
      * @param message    the monitor's message
      */
     public record Refusal(long line, @Nullable String id, Side side, int safetyLine, List<String> ruleIds, String message) {
@@ -308,7 +310,7 @@ public final class ImpactReport {
     }
 
     /**
-     * The rules involved in every refusal (not only those listed), in rule order.
+     * The rules involved in every refusal (not only those listed), in rule order; see {@link Refusal#ruleIds()}.
      *
      * @return the rule ids
      */

@@ -102,23 +102,23 @@ final class ImpactReports {
                     .append('\n');
             for (Change c : changed) {
                 s.append(String.format(Locale.ROOT, "  %-" + width + "s  %11d  %13s  %s", label(c.kind()), c.count(),
-                        c.lessCautious() == 0 ? "" : String.valueOf(c.lessCautious()), rules(c.ruleIds()))).append('\n');
+                        c.lessCautious() == 0 ? "" : String.valueOf(c.lessCautious()), plain(rules(c.ruleIds())))).append('\n');
             }
             s.append("\nExamples (at most 3 per kind; before -> after):\n");
             for (Change c : changed) {
                 String values = VALUES.get(c.kind());
                 s.append("  ").append(label(c.kind())).append(values == null ? "" : " (" + values + ")").append(":\n");
                 for (Example e : c.examples()) {
-                    s.append("    ").append(where(e.line(), e.id(), false)).append(": ").append(e.before()).append(" -> ").append(e.after())
+                    s.append("    ").append(where(e.line(), e.id(), false)).append(": ").append(plain(e.before())).append(" -> ").append(plain(e.after()))
                             .append(e.lessCautious() ? "  [less cautious]" : "").append('\n');
                 }
             }
         }
         if (r.unsafe() > 0) {
-            s.append("\nUnsafe answers (").append(r.unsafe()).append(", rules involved: ").append(rules(r.unsafeRuleIds())).append("):\n");
+            s.append("\nUnsafe answers (").append(r.unsafe()).append(", rules involved: ").append(plain(rules(r.unsafeRuleIds()))).append("):\n");
             for (Refusal u : r.refusals()) {
-                s.append("  ").append(where(u.line(), u.id(), false)).append(", ").append(side(u)).append(": ")
-                        .append(plain(u.message())).append('\n');
+                s.append("  ").append(where(u.line(), u.id(), false)).append(", ").append(side(u))
+                        .append(" (rules ").append(plain(rules(u.ruleIds()))).append("): ").append(plain(u.message())).append('\n');
             }
             more(s, r.unsafe(), r.refusals().size());
         }
@@ -220,7 +220,8 @@ final class ImpactReports {
             s.append("\n### Unsafe answers\n\n").append(r.unsafe()).append(" refused; rules involved: ")
                     .append(md(rules(r.unsafeRuleIds()))).append(".\n\n");
             for (Refusal u : r.refusals()) {
-                s.append("- ").append(where(u.line(), u.id(), true)).append(", ").append(side(u)).append(": ").append(md(u.message())).append('\n');
+                s.append("- ").append(where(u.line(), u.id(), true)).append(", ").append(side(u))
+                        .append(" (rules ").append(md(rules(u.ruleIds()))).append("): ").append(md(u.message())).append('\n');
             }
             more(s, r.unsafe(), r.refusals().size());
         }

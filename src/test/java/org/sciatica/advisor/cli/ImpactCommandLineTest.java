@@ -37,12 +37,16 @@ class ImpactCommandLineTest {
 
     @TempDir
     static Path dir;
+    /** A copy of rules/ without CI-09 (acute inflammation rules out deep tissue and hot stones). */
     private static String withoutCi09;
+    /** A clinic rule replacing CI-09 with the same exclusions but no ACUTE_INFLAMMATION warning. */
+    private static String quiet;
     private static String input;
 
     @BeforeAll
     static void ruleCopiesAndInput() throws IOException {
         withoutCi09 = ImpactFixtures.bundledRulesWithout("CI-09", Files.createDirectory(dir.resolve("without-ci-09"))).toString();
+        quiet = ImpactFixtures.quietAcuteInflammationRule(Files.createDirectory(dir.resolve("quiet"))).toString();
         input = Files.writeString(dir.resolve("cases.jsonl"), String.join("\n", ACUTE_TENSION, CALM, "", ACUTE_DISC, "")).toString();
     }
 
@@ -67,23 +71,50 @@ class ImpactCommandLineTest {
     }
 
     @Test
-    void aCandidateThatDropsTheAcuteInflammationRuleIsGatedWithExitThreeAndNamesCi09() {
+    void aCandidateThatDropsTheAcuteInflammationRuleIsGatedWithExitThreeAndNamesCi09() throws IOException {
         Cli cli = Cli.run("--impact", "--no-bundled", "--baseline", "rules", "--candidate", withoutCi09, input);
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(3);
+        // Less cautious answers; or, with the runtime safety monitor, answers it refuses (safety line 4).
+        assertThat(cli.out()).matches("(?s)Rule change impact: (LESS CAUTIOUS|UNSAFE)\n.*")
+                .contains("line 1 (acute-tension)", "CI-09").doesNotContain("(calm)");
+        assertThat(cli.out()).contains("Assessments: 3 compared, ");
+
+        JsonNode json = JSON.readTree(Cli.run("--impact", "--no-bundled", "--baseline", "rules", "--candidate", withoutCi09,
+                "--format", "json", input).out());
+        assertThat(json.get("verdict").asText()).isIn("LESS_CAUTIOUS", "UNSAFE");
+        assertThat(json.get("totals").get("lessCautious").asInt() + json.get("totals").get("unsafe").asInt()).isEqualTo(2);
+        List<String> named = new java.util.ArrayList<>();
+        json.findValues("rules").forEach(rules -> rules.forEach(id -> named.add(id.asText())));
+        assertThat(named).contains("CI-09");
+    }
+
+    @Test
+    void theTextReportPutsTheVerdictFirstThenTheKindsThatChangedWithTheirRulesAndExamples() {
+        Cli cli = Cli.run("--impact", "--candidate", quiet, input);
         assertThat(cli.exitCode()).as(cli.err()).isEqualTo(3);
         assertThat(cli.out()).startsWith("""
                 Rule change impact: LESS CAUTIOUS
                 2 of 3 assessments get a less cautious answer from the candidate rules.
                 """);
         assertThat(cli.out()).contains("Assessments: 3 compared, 2 changed, 2 less cautious, 0 unsafe, 0 errors\n");
-        assertThat(cli.out()).containsPattern("\n  disposition +1 +1  CI-09, ");
-        assertThat(cli.out()).containsPattern("\n  warning removed +2 +2  CI-09, ");
-        assertThat(cli.out()).contains("    line 1 (acute-tension): PROCEED_WITH_CAUTION -> PROCEED  [less cautious]\n");
-        assertThat(cli.out()).contains("    line 1 (acute-tension): DEEP_TISSUE, HOT_STONE -> none  [less cautious]\n");
+        assertThat(cli.out()).containsPattern("\n  disposition +1 +1  CI-09, CL-09\n");
+        assertThat(cli.out()).containsPattern("\n  warning removed +2 +2  CI-09, CL-09\n");
+        assertThat(cli.out()).containsPattern("\n  rules fired +2 +CI-09, CL-09\n");
+        assertThat(cli.out()).contains("""
+                  disposition:
+                    line 1 (acute-tension): PROCEED_WITH_CAUTION -> PROCEED  [less cautious]
+                """);
+        assertThat(cli.out()).contains("""
+                  rules fired (rules that fired for one side only):
+                    line 1 (acute-tension): CI-09 -> CL-09
+                    line 4 (acute-disc): CI-09 -> CL-09
+                """);
+        assertThat(cli.out()).doesNotContain("technique allowed again", "Errors", "Unsafe");
     }
 
     @Test
     void theJsonReportGivesCountsRulesAndExamplesPerKindForPrograms() throws IOException {
-        Cli cli = Cli.run("--impact", "--no-bundled", "--baseline", "rules", "--candidate", withoutCi09, "--format", "json", input);
+        Cli cli = Cli.run("--impact", "--candidate", quiet, "--format", "json", input);
         assertThat(cli.exitCode()).isEqualTo(3);
         JsonNode report = JSON.readTree(cli.out());
         assertThat(report.get("verdict").asText()).isEqualTo("LESS_CAUTIOUS");
@@ -93,28 +124,37 @@ class ImpactCommandLineTest {
         JsonNode removed = report.get("changes").get("WARNING_REMOVED");
         assertThat(removed.get("count").asInt()).isEqualTo(2);
         assertThat(removed.get("lessCautious").asInt()).isEqualTo(2);
-        assertThat(removed.get("rules").get(0).asText()).isEqualTo("CI-09");
+        assertThat(removed.get("rules").toString()).isEqualTo("[\"CI-09\",\"CL-09\"]");
+        assertThat(removed.get("examples").findValuesAsText("line")).containsExactly("1", "4");
         JsonNode example = report.get("changes").get("DISPOSITION").get("examples").get(0);
         assertThat(example.get("line").asInt()).isEqualTo(1);
         assertThat(example.get("id").asText()).isEqualTo("acute-tension");
         assertThat(example.get("before").asText()).isEqualTo("PROCEED_WITH_CAUTION");
         assertThat(example.get("after").asText()).isEqualTo("PROCEED");
         assertThat(example.get("lessCautious").asBoolean()).isTrue();
-        assertThat(report.get("changes").get("DISPOSITION").get("examples").get(1)).isNull();
-        assertThat(report.get("changes").get("WARNING_ADDED").get("count").asInt()).isZero();
+        assertThat(report.get("changes").get("DISPOSITION").get("examples")).hasSize(1);
+        assertThat(report.get("changes").get("TECHNIQUE_ALLOWED").get("count").asInt()).isZero();
+        assertThat(report.get("unsafe").get("answers")).isEmpty();
         assertThat(report.get("errors")).isEmpty();
+        assertThat(report.get("rulesVersion").get("baseline").asText()).isNotEqualTo(report.get("rulesVersion").get("candidate").asText());
     }
 
     @Test
     void theMarkdownReportIsAPullRequestCommentWithAVerdictATableAndExamples() {
-        Cli cli = Cli.run("--impact", "--no-bundled", "--baseline", "rules", "--candidate", withoutCi09, "--format", "markdown", input);
+        Cli cli = Cli.run("--impact", "--candidate", quiet, "--format", "markdown", input);
         assertThat(cli.exitCode()).isEqualTo(3);
         assertThat(cli.out()).startsWith("""
                 ## Rule change impact: less cautious
 
                 **Verdict: LESS_CAUTIOUS.** 2 of 3 assessments get a less cautious answer from the candidate rules.
                 """);
-        assertThat(cli.out()).contains("| Change | Assessments | Less cautious | Rules |\n|---|---:|---:|---|\n| disposition | 1 | 1 | CI-09, ");
+        assertThat(cli.out()).contains("""
+                | Change | Assessments | Less cautious | Rules |
+                |---|---:|---:|---|
+                | disposition | 1 | 1 | CI-09, CL-09 |
+                | warning removed | 2 | 2 | CI-09, CL-09 |
+                | rules fired | 2 | 0 | CI-09, CL-09 |
+                """);
         assertThat(cli.out()).contains("- line 1 (acute-tension): `PROCEED_WITH_CAUTION` -> `PROCEED` (less cautious)\n");
     }
 
@@ -126,7 +166,7 @@ class ImpactCommandLineTest {
         assertThat(cli.out()).contains("\"errors\": 2");
         assertThat(cli.out()).contains("\"line\": 2", "\"line\": 4", "\"field\": \"cause\"", "\"message\": \"cause: \\\"DISC\\\" is not one of");
 
-        Cli gated = Cli.withInput(ACUTE_TENSION + "\nnot json\n", "--impact", "--no-bundled", "--baseline", "rules", "--candidate", withoutCi09);
+        Cli gated = Cli.withInput(ACUTE_TENSION + "\nnot json\n", "--impact", "--candidate", quiet);
         assertThat(gated.exitCode()).as("less cautious wins over bad lines").isEqualTo(3);
         assertThat(gated.out()).contains("\nErrors (1, not compared):\n  line 2: malformed JSON");
     }
@@ -177,7 +217,7 @@ class ImpactCommandLineTest {
                 """).endsWith("""
 
                 Unsafe answers (1, rules involved: CL-09):
-                  line 2 (acute-tension), candidate: safety line 4 broken: DEEP_TISSUE recommended with acute inflammation (rules involved: CL-09)
+                  line 2 (acute-tension), candidate (rules CL-09): safety line 4 broken: DEEP_TISSUE recommended with acute inflammation (rules involved: CL-09)
                 """);
         assertThat(ImpactReports.markdown(report)).contains("**Verdict: UNSAFE.**", "### Unsafe answers\n\n1 refused; rules involved: CL-09.");
         JsonNode json = JSON.readTree(ImpactReports.json(report));
@@ -192,9 +232,9 @@ class ImpactCommandLineTest {
     @Test
     void idsFromTheInputCannotForgeLinesInTheTextOrMarkdownReport() {
         String hostile = "{\"id\":\"x\\n## Approved | ok\",\"cause\":\"MUSCLE_TENSION\",\"sensitivity\":\"LOW\",\"inflammation\":\"ACUTE\",\"painLevel\":3}";
-        Cli text = Cli.withInput(hostile, "--impact", "--no-bundled", "--baseline", "rules", "--candidate", withoutCi09);
+        Cli text = Cli.withInput(hostile, "--impact", "--candidate", quiet);
         assertThat(text.out()).contains("line 1 (x\\u000a## Approved | ok)").doesNotContain("\n## Approved");
-        Cli markdown = Cli.withInput(hostile, "--impact", "--no-bundled", "--baseline", "rules", "--candidate", withoutCi09, "--format", "markdown");
+        Cli markdown = Cli.withInput(hostile, "--impact", "--candidate", quiet, "--format", "markdown");
         assertThat(markdown.out()).contains("line 1 (x ## Approved \\| ok)").doesNotContain("\n## Approved");
     }
 }

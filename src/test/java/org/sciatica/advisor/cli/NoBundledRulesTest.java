@@ -13,15 +13,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sciatica.advisor.ImpactFixtures;
+
 /** {@code --no-bundled}: a rule author runs only the rule directories given, in every mode. */
 class NoBundledRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CLIENT = "{\"id\":\"c1\",\"cause\":\"MUSCLE_TENSION\",\"sensitivity\":\"LOW\",\"inflammation\":\"ACUTE\",\"painLevel\":3}";
+    private static final String CLIENT = "{\"id\":\"c1\",\"cause\":\"MUSCLE_TENSION\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":3}";
 
     @TempDir
     Path dir;
 
+    /** A whole rule set of two rules: Swedish strokes for everyone, and the nerve warning every answer needs. */
     private String clinicRules() throws IOException {
+        Files.writeString(dir.resolve("sources.csv"), ImpactFixtures.SOURCES);
         Files.writeString(dir.resolve("clinic.drl"), """
                 package org.clinic.rules;
 
@@ -30,11 +34,20 @@ class NoBundledRulesTest {
 
                 rule "Swedish strokes for everyone"
                     @id("CL-01")
-                    @source("test fixture")
+                    @source("test-fixture")
                 when
                     Assessment()
                 then
                     insert( new Support(Technique.SWEDISH, 2, "clinic: gentle strokes for everyone") );
+                end
+
+                rule "Never press on the nerve"
+                    @id("CL-02")
+                    @source("test-fixture")
+                when
+                    Assessment()
+                then
+                    insert( new Alert(WarningCode.NO_DIRECT_NERVE_PRESSURE, "Never press directly on the sciatic nerve.") );
                 end
                 """);
         return dir.toString();
@@ -45,9 +58,9 @@ class NoBundledRulesTest {
         Cli cli = Cli.withInput(CLIENT, "--no-bundled", "--rules", clinicRules(), "--format", "json");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode r = JSON.readTree(cli.out());
-        assertThat(iterable(r.get("firedRules"))).containsExactly("CL-01");
+        assertThat(iterable(r.get("firedRules"))).containsExactly("CL-01", "CL-02");
         assertThat(r.get("techniques").get(0).get("technique").asText()).isEqualTo("SWEDISH");
-        assertThat(r.get("warnings")).as("no bundled CI-09 or NS-01 warnings").isEmpty();
+        assertThat(r.get("warnings").findValuesAsText("ruleId")).as("no bundled NS-01").containsExactly("CL-02");
     }
 
     @Test
@@ -55,8 +68,7 @@ class NoBundledRulesTest {
         Cli cli = Cli.run("--list-rules", "--format", "json", "--no-bundled", "--rules", clinicRules());
         assertThat(cli.exitCode()).isZero();
         JsonNode catalog = JSON.readTree(cli.out());
-        assertThat(catalog).hasSize(1);
-        assertThat(catalog.get(0).get("id").asText()).isEqualTo("CL-01");
+        assertThat(catalog.findValuesAsText("id")).containsExactly("CL-01", "CL-02");
     }
 
     @Test
@@ -64,7 +76,7 @@ class NoBundledRulesTest {
         Cli cli = Cli.withInput(CLIENT + "\n" + CLIENT + "\n", "--batch", "--no-bundled", "--rules", clinicRules());
         assertThat(cli.exitCode()).isZero();
         List<String> lines = cli.out().lines().toList();
-        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"firedRules\":[\"CL-01\"]"));
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"firedRules\":[\"CL-01\",\"CL-02\"]"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.ImpactFixtures;
 import org.sciatica.advisor.Inflammation;
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.SafetyViolationException;
@@ -67,6 +68,7 @@ class RefusedAnswersTest {
 
     @Test
     void aBatchLineWhoseAddedRuleFailsWhileRunningBecomesAnErrorLineAndTheBatchGoesOn(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("sources.csv"), ImpactFixtures.SOURCES);
         Files.writeString(dir.resolve("failing.drl"), """
                 package org.clinic.rules;
 
@@ -74,7 +76,7 @@ class RefusedAnswersTest {
 
                 rule "Fails for acute inflammation"
                     @id("CL-99")
-                    @source("test fixture")
+                    @source("test-fixture")
                 when
                     Assessment( inflammation == Inflammation.ACUTE )
                 then
