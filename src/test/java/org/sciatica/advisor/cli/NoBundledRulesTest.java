@@ -68,7 +68,7 @@ class NoBundledRulesTest {
         Cli cli = Cli.run("--list-rules", "--format", "json", "--no-bundled", "--rules", clinicRules());
         assertThat(cli.exitCode()).isZero();
         JsonNode catalog = JSON.readTree(cli.out());
-        assertThat(catalog.findValuesAsText("id")).containsExactly("CL-01", "CL-02");
+        assertThat(catalog).extracting(rule -> rule.get("id").asText()).containsExactly("CL-01", "CL-02");
     }
 
     @Test
