@@ -4,24 +4,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.InvalidAssessmentException;
+import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.internal.InOrderChunks;
 
 /**
- * JSON lines in, JSON lines out, in input order. Lines are answered in chunks on all cores; at most
- * a few chunks are in flight at once, so memory stays flat however long the input. A bad line
- * becomes an error line and the rest go on.
+ * JSON lines in, JSON lines out, in input order. Lines are answered in chunks on all cores
+ * ({@link InOrderChunks}); at most a few chunks are in flight at once, so memory stays flat however
+ * long the input. A bad line becomes an error line and the rest go on; so does a line whose rules
+ * fail at run time, or whose answer the safety monitor refuses ({@link SafetyViolationException}).
  */
 final class Batch {
     /** Lines per chunk of work. */
@@ -29,7 +30,7 @@ final class Batch {
     /** Characters per chunk of work, so that long lines do not make chunks large. */
     static final int CHUNK_CHARS = 1 << 20;
 
-    private final SciaticaAdvisor advisor;
+    private final Function<Assessment, Recommendation> advisor;
     private final OutputStream out;
     private final Progress progress;
     private final int threads;
@@ -37,6 +38,11 @@ final class Batch {
     private long bad;
 
     Batch(SciaticaAdvisor advisor, OutputStream out, Progress progress, int threads) {
+        this(advisor::advise, out, progress, threads);
+    }
+
+    /** A batch answered by {@code advisor}: an advisor's {@code advise}, or a test double of it. */
+    Batch(Function<Assessment, Recommendation> advisor, OutputStream out, Progress progress, int threads) {
         this.advisor = advisor;
         this.out = out;
         this.progress = progress;
@@ -45,66 +51,33 @@ final class Batch {
 
     /** @return {@link Main#OK} when every line was good, {@link Main#SOME_LINES_BAD} otherwise */
     int run(InputStream input) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sciatica-batch");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Future<List<byte[]>>> inFlight = new ArrayDeque<>();
         try (InputStream in = input) {
             LineReader lines = new LineReader(in, AssessmentJson.MAX_LENGTH);
-            List<LineReader.Line> chunk = new ArrayList<>();
-            long chunkChars = 0;
-            LineReader.Line line;
-            while ((line = lines.next()) != null) {
-                chunk.add(line);
-                chunkChars += line.text() == null ? 0 : line.text().length();
-                if (chunk.size() >= CHUNK_LINES || chunkChars >= CHUNK_CHARS) {
-                    inFlight.add(submit(pool, chunk));
-                    chunk = new ArrayList<>();
-                    chunkChars = 0;
-                    while (inFlight.size() > threads * 2) {
-                        write(inFlight.poll());
-                    }
-                }
-            }
-            if (!chunk.isEmpty()) {
-                inFlight.add(submit(pool, chunk));
-            }
-            while (!inFlight.isEmpty()) {
-                write(inFlight.poll());
-            }
-        } finally {
-            pool.shutdownNow();
+            InOrderChunks.run(lines::next, this::answerChunk, this::write,
+                    threads, CHUNK_LINES, Batch::chars, CHUNK_CHARS);
         }
         out.flush();
         progress.done(answered);
         return bad == 0 ? Main.OK : Main.SOME_LINES_BAD;
     }
 
-    private Future<List<byte[]>> submit(ExecutorService pool, List<LineReader.Line> chunk) {
-        return pool.submit(() -> {
-            List<byte[]> answers = new ArrayList<>(chunk.size());
-            for (LineReader.Line line : chunk) {
-                byte[] answer = answerBytes(line);
-                if (answer != null) {
-                    answers.add(answer);
-                }
-            }
-            return answers;
-        });
+    /** The weight of a line in a chunk: its characters. */
+    static long chars(LineReader.Line line) {
+        return line.text() == null ? 0 : line.text().length();
     }
 
-    private void write(Future<List<byte[]>> answers) throws IOException {
-        List<byte[]> lines;
-        try {
-            lines = answers.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a batch worker failed: " + e.getCause(), e.getCause());
+    private List<byte[]> answerChunk(List<LineReader.Line> chunk) {
+        List<byte[]> answers = new ArrayList<>(chunk.size());
+        for (LineReader.Line line : chunk) {
+            byte[] answer = answerBytes(line);
+            if (answer != null) {
+                answers.add(answer);
+            }
         }
+        return answers;
+    }
+
+    private void write(List<byte[]> lines) throws IOException {
         for (byte[] answer : lines) {
             if (isError(answer)) {
                 bad++;
@@ -125,23 +98,33 @@ final class Batch {
 
     /** The output line for one input line as UTF-8; null for a blank line, which gets none. Never throws for bad input. */
     byte @Nullable [] answerBytes(LineReader.Line line) {
-        if (line.notUtf8()) {
-            return error(line, null, "the line is not valid UTF-8 text");
-        }
-        if (line.tooLong()) {
-            return error(line, null, "the line is " + line.length()
-                    + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted");
+        String unreadable = unreadable(line);
+        if (unreadable != null) {
+            return error(line, null, unreadable);
         }
         if (line.text().isBlank()) {
             return null;
         }
         try {
-            return CompactJson.bytes(advisor.advise(AssessmentJson.parse(line.text())));
+            return CompactJson.bytes(advisor.apply(AssessmentJson.parse(line.text())));
         } catch (InvalidAssessmentException e) {
             return error(line, e.field(), e.getMessage());
+        } catch (SafetyViolationException e) {
+            return error(line, null, e.getMessage());
         } catch (IllegalStateException e) {
             return error(line, null, "the rules failed on this line: " + e.getMessage());
         }
+    }
+
+    /** Why a line has no text to parse (not UTF-8, too long), or null when it has. */
+    static @Nullable String unreadable(LineReader.Line line) {
+        if (line.notUtf8()) {
+            return "the line is not valid UTF-8 text";
+        }
+        if (line.tooLong()) {
+            return "the line is " + line.length() + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted";
+        }
+        return null;
     }
 
     /** {@link #answerBytes} as text, for tests. */

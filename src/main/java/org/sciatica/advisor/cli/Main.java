@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,14 +34,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.Impact;
+import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
+import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
 
-/** The command line: one assessment, a batch of JSON lines, or the rule catalog. */
+/** The command line: one assessment, a batch of JSON lines, the rule catalog, or the impact of a rule change. */
 @Command(name = "sciatica-advisor",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -51,8 +56,9 @@ import org.sciatica.advisor.SciaticaAdvisor;
                 ""},
         footer = {
                 "",
-                "Exit codes: 0 success; 1 a batch in which some lines were bad (all good lines still",
-                "answered); 2 bad input, bad usage or bad rules (message on standard error)."})
+                "Exit codes: 0 success; 1 a batch or --impact in which some lines were bad (all",
+                "good lines still answered); 2 bad input, bad usage or bad rules (message on",
+                "standard error); 3 --impact found an answer less cautious or unsafe."})
 public final class Main implements Callable<Integer> {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -60,6 +66,8 @@ public final class Main implements Callable<Integer> {
     public static final int SOME_LINES_BAD = 1;
     /** Exit code: bad input, bad usage or bad rules. */
     public static final int BAD_INPUT = 2;
+    /** Exit code: {@code --impact} found an answer that became less cautious, or one the safety monitor refused. */
+    public static final int LESS_CAUTIOUS = 3;
 
     enum Format {
         text, json, markdown, cds_hooks;
@@ -73,14 +81,19 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|json|cds-hooks", converter = FormatConverter.class,
+    @Option(names = "--format", paramLabel = "text|json|markdown|cds-hooks", converter = FormatConverter.class,
             description = "Output for one assessment: text for people (default), json for programs, or cds-hooks "
-                    + "(a CDS Hooks 2.0 response with cards). --list-rules takes text, json or markdown (the docs/RULES.md catalog).")
+                    + "(a CDS Hooks 2.0 response with cards). --list-rules takes text, json or markdown (the docs/RULES.md catalog); "
+                    + "--impact takes text, json or markdown (for a pull-request comment).")
     Format format;
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Add every .drl file in DIR to the bundled rules. Repeatable. Rule files are code: use only directories you trust.")
     List<Path> ruleDirectories = new ArrayList<>();
+
+    @Option(names = "--no-bundled",
+            description = "Leave the bundled rules out: only the rule directories given count (at least one is needed).")
+    boolean noBundled;
 
     @Option(names = "--batch",
             description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
@@ -98,28 +111,46 @@ public final class Main implements Callable<Integer> {
             description = "Write docs/CLINICAL-BASIS.md (markdown): every rule with its source, link and claim, then the policy decisions.")
     boolean clinicalBasis;
 
+    @Option(names = "--impact",
+            description = "JSON lines in, one report out: answer each line with the baseline rules (bundled plus each --baseline DIR) "
+                    + "and the candidate rules (bundled plus each --candidate DIR) and count what changed. "
+                    + "Exit 3 when an answer became less cautious or unsafe.")
+    boolean impact;
+
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "With --impact: add every .drl file in DIR to the baseline rules. Repeatable.")
+    List<Path> baselineDirectories = new ArrayList<>();
+
+    @Option(names = "--candidate", paramLabel = "DIR",
+            description = "With --impact: add every .drl file in DIR to the candidate rules (a rule may @replaces a baseline one). Repeatable.")
+    List<Path> candidateDirectories = new ArrayList<>();
+
     @Option(names = "--quiet",
-            description = "With --batch: no progress line on standard error (it is shown only when standard error is a terminal).")
+            description = "With --batch or --impact: no progress line on standard error (it is shown only when standard error is a terminal).")
     boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N", hidden = true,
-            description = "With --batch: worker threads (default: one per core).")
+            description = "With --batch or --impact: worker threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameters(arity = "0..1", paramLabel = "FILE | -",
-            description = "The assessment (JSON), or JSON lines with --batch. - or nothing reads standard input.")
+            description = "The assessment (JSON), or JSON lines with --batch and --impact. - or nothing reads standard input.")
     String input;
 
     private final InputStream stdin;
     private final OutputStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** Wraps each advisor's {@code advise}: the identity, except in tests (a test double of the safety monitor). */
+    private final UnaryOperator<Function<Assessment, Recommendation>> advice;
 
-    Main(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
+    Main(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
+         UnaryOperator<Function<Assessment, Recommendation>> advice) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.out = out;
         this.err = err;
+        this.advice = advice;
     }
 
     /**
@@ -142,19 +173,26 @@ public final class Main implements Callable<Integer> {
      * @return the exit code
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        return run(args, stdin, stdout, stderr, UnaryOperator.identity());
+    }
+
+    /** {@link #run(String[], InputStream, OutputStream, OutputStream)} with every {@code advise} wrapped: for tests. */
+    static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr,
+                   UnaryOperator<Function<Assessment, Recommendation>> advice) {
         BufferedOutputStream buffered = new BufferedOutputStream(stdout, 1 << 16);
         PrintWriter out = writer(buffered);
         PrintWriter err = writer(stderr);
         try {
-            return run(args, stdin, buffered, out, err);
+            return run(args, stdin, buffered, out, err, advice);
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err))
+    private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
+                           UnaryOperator<Function<Assessment, Recommendation>> advice) {
+        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice))
                 .setOut(out)
                 .setErr(err);
         cmd.setParameterExceptionHandler((ex, argv) -> {
@@ -178,6 +216,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (impact) {
+            return impact();
+        }
+        if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty()) {
+            throw usage("--baseline and --candidate are for --impact");
+        }
         if (batch && listRules) {
             throw usage("--batch and --list-rules cannot be used together");
         }
@@ -188,7 +232,7 @@ public final class Main implements Callable<Integer> {
             throw usage("--threads must be at least 1, was " + threads);
         }
         if (format == Format.markdown && !listRules) {
-            throw usage("--format markdown is only for --list-rules");
+            throw usage("--format markdown is only for --list-rules and --impact");
         }
         if (format == Format.cds_hooks && listRules) {
             throw usage("--format cds-hooks is for one assessment, not for --list-rules");
@@ -201,6 +245,9 @@ public final class Main implements Callable<Integer> {
         }
         if (clinicalBasis && (batch || listRules || decisionMatrix || input != null || format != null)) {
             throw usage("--clinical-basis takes no FILE and no other mode or --format");
+        }
+        if (noBundled && ruleDirectories.isEmpty()) {
+            throw usage("--no-bundled leaves the bundled rules out: give at least one --rules DIR");
         }
         if (!batch && !listRules && !decisionMatrix && !clinicalBasis) {
             return single();
@@ -220,7 +267,7 @@ public final class Main implements Callable<Integer> {
         }
         Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
         out.flush();
-        return new Batch(advisor, stdout, progress, threads).run(openStream());
+        return new Batch(advice.apply(advisor::advise), stdout, progress, threads).run(openStream());
     }
 
     /**
@@ -251,7 +298,12 @@ public final class Main implements Callable<Integer> {
         if (inputFailure != null) {
             throw inputFailure;
         }
-        Recommendation r = advisor.advise(assessment);
+        Recommendation r;
+        try {
+            r = advice.apply(advisor::advise).apply(assessment);
+        } catch (SafetyViolationException e) {
+            throw new Failure(e.getMessage());
+        }
         if (format == Format.json) {
             out.println(RecommendationJson.pretty(r));
         } else if (format == Format.cds_hooks) {
@@ -262,13 +314,73 @@ public final class Main implements Callable<Integer> {
         return OK;
     }
 
+    /**
+     * {@code --impact}: both rule sets load (on two threads), then the lines are compared and one
+     * report is written. Rule problems of both sets are reported together, before any input is read.
+     */
+    private int impact() throws IOException {
+        if (batch || listRules || decisionMatrix || clinicalBasis) {
+            throw usage("--impact cannot be used with --batch, --list-rules, --decision-matrix or --clinical-basis");
+        }
+        if (!ruleDirectories.isEmpty()) {
+            throw usage("--impact compares two rule sets: give their directories as --baseline DIR and --candidate DIR, not --rules");
+        }
+        if (format == Format.cds_hooks) {
+            throw usage("--impact writes text, json or markdown; --format cds-hooks does not apply");
+        }
+        if (threads < 1) {
+            throw usage("--threads must be at least 1, was " + threads);
+        }
+        if (noBundled && (baselineDirectories.isEmpty() || candidateDirectories.isEmpty())) {
+            throw usage("--no-bundled leaves the bundled rules out: give at least one --baseline DIR and one --candidate DIR");
+        }
+        CompletableFuture<SciaticaAdvisor> baselineRules = CompletableFuture.supplyAsync(() -> loadRules(baselineDirectories, "the baseline rules"));
+        Failure problems = null;
+        SciaticaAdvisor candidate = null;
+        try {
+            candidate = loadRules(candidateDirectories, "the candidate rules");
+        } catch (Failure f) {
+            problems = f;
+        }
+        SciaticaAdvisor baseline = null;
+        try {
+            baseline = baselineRules.join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof Failure f)) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            problems = problems == null ? f : new Failure(f.getMessage() + "\n" + problems.getMessage());
+        }
+        if (problems != null) {
+            throw problems;
+        }
+        Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
+        ImpactReport report = new ImpactRun(Impact.of(baseline, candidate), progress, threads).run(openStream());
+        if (format == Format.json) {
+            out.println(ImpactReports.json(report));
+        } else if (format == Format.markdown) {
+            out.print(ImpactReports.markdown(report));
+        } else {
+            out.print(ImpactReports.text(report));
+        }
+        return ImpactRun.exitCode(report);
+    }
+
     private SciaticaAdvisor loadRules() {
+        return loadRules(ruleDirectories, "the rules");
+    }
+
+    /** The bundled rules (unless --no-bundled) plus these directories; a failure to load lists every problem. */
+    private SciaticaAdvisor loadRules(List<Path> directories, String which) {
         SciaticaAdvisor.Builder builder = SciaticaAdvisor.builder();
-        ruleDirectories.forEach(builder::addRuleDirectory);
+        if (noBundled) {
+            builder.withoutBundledRules();
+        }
+        directories.forEach(builder::addRuleDirectory);
         try {
             return builder.build();
         } catch (RuleLoadException e) {
-            StringBuilder message = new StringBuilder("the rules cannot be loaded (")
+            StringBuilder message = new StringBuilder(which).append(" cannot be loaded (")
                     .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");
             for (RuleProblem p : e.problems()) {
                 message.append('\n').append(p);

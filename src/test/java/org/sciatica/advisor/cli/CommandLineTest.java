@@ -154,6 +154,21 @@ class CommandLineTest {
     }
 
     @Test
+    void aClinicFindingIsAcceptedWhereTheClinicsRulesDeclareItAndRefusedElsewhere() {
+        String lymphedema = "{\"cause\":\"PIRIFORMIS_SYNDROME\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":4,"
+                + "\"clinicFindings\":[\"LYMPHEDEMA\"]}";
+        Cli clinic = Cli.withInput(lymphedema, "--format", "json", "--rules", "src/test/resources/rules/clinic-lymphedema");
+        assertThat(clinic.exitCode()).as(clinic.err()).isZero();
+        assertThat(clinic.out()).contains("\"code\": \"LYMPHEDEMA_CARE\"", "\"CL-LY-01\"");
+        Cli bundled = Cli.withInput(lymphedema, "--format", "json");
+        assertThat(bundled.exitCode()).isEqualTo(2);
+        assertThat(bundled.err()).contains("clinicFindings: \"LYMPHEDEMA\" is not declared by the loaded rules");
+        Cli batch = Cli.withInput(lymphedema + "\n", "--batch");
+        assertThat(batch.exitCode()).isEqualTo(1);
+        assertThat(batch.out()).contains("{\"line\":1,\"error\":{\"field\":\"clinicFindings\"");
+    }
+
+    @Test
     void listRulesShowsEveryRuleWithItsSource() throws IOException {
         Cli text = Cli.run("--list-rules");
         assertThat(text.exitCode()).isZero();
