@@ -25,6 +25,8 @@ public enum WarningCode {
     NEUROLOGICAL_SIGNS(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** New sciatica at an age (under 20, 50 or over) where guidelines ask for a medical assessment. */
     SEEK_MEDICAL_ASSESSMENT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** Tingling or pins and needles: an irritated nerve; no firm pressure, trigger point work not first. Informs; does not change the disposition. */
+    NERVE_IRRITATION(Severity.INFO, Disposition.PROCEED),
     /** A client under 16: the guidance behind the rules covers adults; a clinician assesses first, light work only. */
     YOUNG_CLIENT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** Anticoagulant therapy or a bleeding disorder: no deep or forceful pressure (bruising, bleeding). */

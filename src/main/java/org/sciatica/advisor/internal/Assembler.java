@@ -87,7 +87,10 @@ final class Assembler {
         if (urgency != null) {
             // A referred client gets no massage, so no massage warning.
             warnings = allWarnings.stream().filter(w -> !w.is(WarningCode.NO_DIRECT_NERVE_PRESSURE)).toList();
-            List<Reason> because = sortedUnique(referralReasons);
+            // The most urgent reason first (an emergency's instruction leads), then rule order.
+            List<Reason> because = unique(referralReasons);
+            because.sort(Comparator.comparing((Reason r) -> facts.referralUrgency.getOrDefault(r, Urgency.URGENT)).reversed()
+                    .thenComparing(reasonOrder));
             List<ExcludedTechnique> excluded = new ArrayList<>();
             for (Technique t : Technique.values()) {
                 List<Reason> reasons = new ArrayList<>(facts.exclusions.getOrDefault(t, List.of()));
@@ -234,6 +237,7 @@ final class Assembler {
         final Map<BodyArea, List<Reason>> focus = new EnumMap<>(BodyArea.class);
         final Set<BodyArea> handsOff = java.util.EnumSet.noneOf(BodyArea.class);
         final List<Reason> referralReasons = new ArrayList<>();
+        final Map<Reason, Urgency> referralUrgency = new java.util.HashMap<>();
         final List<Warning> alerts = new ArrayList<>();
         final List<Stepped> steps = new ArrayList<>();
         final List<Frequency> frequencies = new ArrayList<>();
@@ -259,7 +263,9 @@ final class Assembler {
                 } else if (s.fact() instanceof HandsOff f) {
                     handsOff.add(f.area());
                 } else if (s.fact() instanceof Refer f) {
-                    referralReasons.add(reason(f.reason(), rule));
+                    Reason because = reason(f.reason(), rule);
+                    referralReasons.add(because);
+                    referralUrgency.merge(because, f.urgency(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
                     if (urgency == null || f.urgency().compareTo(urgency) > 0) {
                         urgency = f.urgency();
                     }

@@ -86,13 +86,13 @@ public final class HandCodedRules {
             switch (flag.concern()) {
                 case CAUDA_EQUINA -> r.say("RF-01", new Refer(Urgency.EMERGENCY, flag + " is a sign of possible cauda equina syndrome: emergency medical assessment today"),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "Red flag " + flag + ": possible cauda equina syndrome. No massage; send for emergency medical assessment today."));
-                case NEUROLOGICAL_DEFICIT -> r.say("RF-02", new Refer(Urgency.URGENT, flag + " suggests a progressive neurological deficit: urgent medical assessment"),
+                case NEUROLOGICAL_DEFICIT -> r.say("RF-02", new Refer(Urgency.URGENT, flag + " suggests a progressive neurological deficit: urgent medical assessment; the client contacts their doctor today"),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "Red flag " + flag + ": possible progressive neurological deficit. No massage; refer for urgent medical assessment."));
-                case INFECTION -> r.say("RF-03", new Refer(Urgency.URGENT, flag + " with back or leg pain may mean a spinal infection: urgent medical assessment"),
+                case INFECTION -> r.say("RF-03", new Refer(Urgency.URGENT, flag + " with back or leg pain may mean a spinal infection: urgent medical assessment; the client contacts their doctor today"),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "Red flag " + flag + ": possible spinal infection. No massage; refer for urgent medical assessment."));
-                case MALIGNANCY -> r.say("RF-04", new Refer(Urgency.URGENT, flag + " may point to a spinal malignancy: urgent medical assessment"),
+                case MALIGNANCY -> r.say("RF-04", new Refer(Urgency.URGENT, flag + " may point to a spinal malignancy: urgent medical assessment; the client contacts their doctor today"),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "Red flag " + flag + ": possible spinal malignancy. No massage; refer for urgent medical assessment."));
-                case FRACTURE -> r.say("RF-05", new Refer(Urgency.URGENT, flag + " may mean a spinal fracture: urgent medical assessment"),
+                case FRACTURE -> r.say("RF-05", new Refer(Urgency.URGENT, flag + " may mean a spinal fracture: urgent medical assessment; the client contacts their doctor today"),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "Red flag " + flag + ": possible spinal fracture. No massage; refer for urgent medical assessment."));
             }
         }
@@ -124,7 +124,8 @@ public final class HandCodedRules {
                     new HandsOff(BodyArea.SOLEUS, "pregnancy raises the risk of a clot in the leg: leave the calves alone"),
                     new HandsOff(BodyArea.GASTROCNEMIUS, "pregnancy raises the risk of a clot in the leg: leave the calves alone"),
                     new HandsOff(BodyArea.HAMSTRINGS, "pregnancy raises the risk of a clot in the leg: leave the backs of the thighs alone"),
-                    new Alert(WarningCode.PREGNANCY_CLEARANCE, "Pregnancy: clots in the legs are more likely; leave the calves and the backs of the thighs alone, no firm pressure."));
+                    new HandsOff(BodyArea.IT_BAND, "pregnancy raises the risk of a clot in the leg: leave the legs alone"),
+                    new Alert(WarningCode.PREGNANCY_CLEARANCE, "Pregnancy: clots in the legs are more likely; leave the legs alone (calves, backs of the thighs, IT band), no firm pressure."));
         }
         if (c.contains(Condition.OSTEOPOROSIS)) {
             r.say("CI-05", new Exclusion(Technique.DEEP_TISSUE, "deep pressure risks fracture in bones weakened by osteoporosis"),
@@ -145,7 +146,8 @@ public final class HandCodedRules {
                     new Alert(WarningCode.SURGICAL_SITE, "Recent surgery: no massage on or near the surgical area; the surgeon should agree to massage."));
         }
         if (c.contains(Condition.RECENT_SPINAL_SURGERY)) {
-            r.say("CI-15", new HandsOff(BodyArea.LOWER_BACK, "recent spinal surgery: no pressure over the operated area for at least six weeks"));
+            r.say("CI-15", new HandsOff(BodyArea.LOWER_BACK, "recent spinal surgery: no pressure over the operated area for at least six weeks"),
+                    new Alert(WarningCode.SURGICAL_SITE, "Recent spinal surgery: keep off the lower back, even where it feels tight, for at least six weeks."));
         }
         if (c.contains(Condition.SKIN_CONDITION)) {
             r.say("CI-07", new Exclusion(Technique.HOT_STONE, "heat and stones on affected skin can worsen a skin condition"),
@@ -179,8 +181,9 @@ public final class HandCodedRules {
                     new Demotion(Technique.TRIGGER_POINT, "severe pain: sustained point pressure only after gentler work, never first"),
                     new Alert(WarningCode.SEVERE_PAIN_CONSULT, "Severe pain (7 to 10): the client should consult a clinician; no firm pressure."));
         }
-        if (c.contains(Condition.RECENT_SURGERY) && (a.cause().isNerveCompression() || a.cause() == Cause.UNKNOWN)) {
-            r.say("CI-17", new HandsOff(BodyArea.LOWER_BACK, "recent surgery with a spinal cause: the operated area may be the lower back; leave it alone until the site is known"));
+        if (c.contains(Condition.RECENT_SURGERY)) {
+            r.say("CI-17", new HandsOff(BodyArea.LOWER_BACK, "recent surgery: the operated area may be the lower back; leave it alone until the site is known"),
+                    new Alert(WarningCode.SURGICAL_SITE, "Recent surgery: until you know where it was, keep off the lower back as well as the surgical area."));
         }
         // 40-nerve-safety (the limits and demotions, which CI-12 reads)
         r.say("NS-01", new Alert(WarningCode.NO_DIRECT_NERVE_PRESSURE, "Never press directly on the sciatic nerve: work the muscles around its path, and ease off if pain, tingling or numbness shoots down the leg."));
@@ -205,11 +208,14 @@ public final class HandCodedRules {
         }
         if (a.hasNerveIrritation()) {
             r.say("NS-09", new PressureLimit(Pressure.MODERATE, "tingling or pins and needles: an irritated nerve, no firm pressure"),
+                    new Alert(WarningCode.NERVE_IRRITATION, "Tingling or pins and needles: the nerve is irritated. No firm pressure; ease off at once if the tingling spreads or grows."),
                     new Demotion(Technique.TRIGGER_POINT, "tingling or pins and needles suggest the nerve, not muscle knots: trigger point work never first"));
         }
         if (a.isUnderAdultAge()) {
             r.say("NS-10", new Alert(WarningCode.YOUNG_CLIENT, "Under 16: the guidance behind these rules covers adults; a clinician should assess the child's sciatica first, and only light work."),
-                    new PressureLimit(Pressure.LIGHT, "under 16: light pressure only"));
+                    new PressureLimit(Pressure.LIGHT, "under 16: light pressure only"),
+                    new Exclusion(Technique.HOT_STONE, "under 16: no heat treatment outside the adult guidance"),
+                    new Demotion(Technique.TRIGGER_POINT, "under 16: sustained point pressure never first"));
         }
         for (PressureLimit limit : List.copyOf(r.limits)) {
             if (limit.belowFirm()) {
