@@ -19,12 +19,14 @@ import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.internal.BenchmarkMix;
 import org.sciatica.advisor.internal.Engine;
 import org.sciatica.advisor.internal.HandCodedRules;
+import org.sciatica.advisor.internal.MonitorProbe;
 import org.sciatica.advisor.internal.RuleFile;
 
 /**
  * Warm evaluation of the bundled rules on a realistic mix, against the hand-coded baseline (the
- * same decisions in plain Java, fed to the same assembler), with 1 and 2 threads. Throughput in
- * operations per millisecond, summed over threads.
+ * same decisions in plain Java, fed to the same assembler and the same safety monitor), with 1 and
+ * 2 threads, and the runtime safety monitor alone. Throughput in operations per millisecond,
+ * summed over threads.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -35,6 +37,7 @@ public class EvaluationBenchmark {
         SciaticaAdvisor advisor;
         HandCodedRules baseline;
         Assessment[] mix;
+        Recommendation[] answers;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -42,6 +45,10 @@ public class EvaluationBenchmark {
             baseline = new HandCodedRules(Engine.compile(RuleFile.bundled()));
             List<Assessment> list = BenchmarkMix.assessments();
             mix = list.toArray(Assessment[]::new);
+            answers = new Recommendation[mix.length];
+            for (int i = 0; i < mix.length; i++) {
+                answers[i] = advisor.advise(mix[i]);
+            }
         }
     }
 
@@ -66,6 +73,15 @@ public class EvaluationBenchmark {
     @Threads(2)
     public Recommendation rules2Threads(Shared shared, Cursor cursor) {
         return shared.advisor.advise(cursor.next(shared.mix));
+    }
+
+    /** The runtime safety monitor alone, on the answers to the mix: its cost per answer. */
+    @Benchmark
+    @Threads(1)
+    public int safetyMonitor1Thread(Shared shared, Cursor cursor) {
+        int i = cursor.next;
+        cursor.next(shared.mix);
+        return MonitorProbe.violations(shared.mix[i], shared.answers[i]);
     }
 
     @Benchmark
