@@ -13,7 +13,7 @@ public final class InvalidAssessmentException extends IllegalArgumentException {
     private final @Nullable String field;
 
     /**
-     * @param field   the offending field, as named in the JSON contract (for example {@code painLevel})
+     * @param field   the offending field, as named in the JSON input (docs/SPEC.md) (for example {@code painLevel})
      * @param message a complete sentence naming the field, the value and the allowed values
      */
     public InvalidAssessmentException(@Nullable String field, String message) {
@@ -22,7 +22,7 @@ public final class InvalidAssessmentException extends IllegalArgumentException {
     }
 
     /**
-     * The offending field, as named in the JSON contract; null when the input is not an object at all.
+     * The offending field, as named in the JSON input (docs/SPEC.md); null when the input is not an object at all.
      *
      * @return the field text
      */

@@ -25,7 +25,7 @@ import org.sciatica.advisor.Severity;
  *   <li>The first card is the recommendation itself: what to do (refer, or the techniques in order),
  *       with the whole plan in its Markdown {@code detail}. Its indicator is {@code critical} for a
  *       referral, {@code warning} for proceed with caution, {@code info} for proceed.</li>
- *   <li>Then one card per warning, most severe first; severities map to indicators as the contract
+ *   <li>Then one card per warning, most severe first; severities map to indicators as docs/SPEC.md
  *       says: INFO to {@code info}, CAUTION and CONTRAINDICATION to {@code warning}, REFERRAL to
  *       {@code critical}. Its {@code source.label} is the source of the rule that raised it.</li>
  *   <li>Every {@code summary} is under 140 characters; every {@code uuid} is a name-based UUID of the
@@ -147,7 +147,7 @@ public final class CdsHooks {
         return card;
     }
 
-    /** The contract's mapping of warning severities to CDS Hooks indicators. */
+    /** The specification's mapping (docs/SPEC.md) of warning severities to CDS Hooks indicators. */
     static String indicator(Severity severity) {
         return switch (severity) {
             case INFO -> "info";

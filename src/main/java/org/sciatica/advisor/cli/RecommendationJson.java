@@ -19,7 +19,7 @@ import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.Source;
 
 /**
- * Writes a {@link Recommendation} as the contract's JSON: fields always in the same order, nulls
+ * Writes a {@link Recommendation} as the JSON of docs/SPEC.md: fields always in the same order, nulls
  * written out, so the same recommendation always gives the same bytes.
  */
 public final class RecommendationJson {

@@ -15,7 +15,7 @@ import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.RedFlag;
 import org.sciatica.advisor.Symptom;
 
-/** Reading an assessment from JSON: everything the contract allows, and a clear error for the rest. */
+/** Reading an assessment from JSON: everything the specification allows, and a clear error for the rest. */
 class AssessmentJsonTest {
     private static final String VALID = "\"cause\":\"HERNIATED_DISC\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":5";
 

@@ -19,7 +19,7 @@ import org.sciatica.advisor.Severity;
 import org.sciatica.advisor.internal.BenchmarkMix;
 import org.sciatica.advisor.testing.Cases;
 
-/** CDS Hooks 2.0 responses: the fields the specification requires, the contract's indicator mapping, stable ids. */
+/** CDS Hooks 2.0 responses: the fields the specification requires, the specified indicator mapping, stable ids. */
 class CdsHooksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> INDICATORS = List.of("info", "warning", "critical");
@@ -46,7 +46,7 @@ class CdsHooksTest {
     }
 
     @Test
-    void indicatorsFollowTheContractsMapping() {
+    void indicatorsFollowTheSpecifiedMapping() {
         assertThat(CdsHooks.indicator(Severity.INFO)).isEqualTo("info");
         assertThat(CdsHooks.indicator(Severity.CAUTION)).isEqualTo("warning");
         assertThat(CdsHooks.indicator(Severity.CONTRAINDICATION)).isEqualTo("warning");

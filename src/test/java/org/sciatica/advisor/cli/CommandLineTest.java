@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The command line as the contract describes it (section 5), run in this JVM. */
+/** The command line as docs/SPEC.md describes it (section 6), run in this JVM. */
 class CommandLineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +52,7 @@ class CommandLineTest {
     }
 
     @Test
-    void jsonOutputHasEveryContractFieldInOrder() throws IOException {
+    void jsonOutputHasEverySpecifiedFieldInOrder() throws IOException {
         JsonNode r = JSON.readTree(Cli.run("--format", "json", "examples/chronic-piriformis.json").out());
         assertThat((iterable(r.fieldNames()))).containsExactly("id", "disposition", "referral", "techniques",
                 "excluded", "warnings", "focusAreas", "sessionPlan", "firedRules", "sources", "rulesVersion");
