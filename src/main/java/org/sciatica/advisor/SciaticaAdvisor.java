@@ -113,6 +113,7 @@ public final class SciaticaAdvisor {
     public static final class Builder {
         private final List<Path> ruleDirectories = new ArrayList<>();
         private boolean bundled = true;
+        private boolean replaceProtected;
 
         private Builder() {
         }
@@ -139,11 +140,25 @@ public final class SciaticaAdvisor {
         }
 
         /**
+         * Allows a rule with {@code @replaces} to replace a protected rule (one marked
+         * {@code @protect}: the red-flag rules, the deep vein thrombosis rule, the nerve warning).
+         * Without this, such a replacement is a load error. Every replacement is logged at WARN,
+         * and the runtime safety monitor still checks every answer.
+         *
+         * @return this builder
+         */
+        public Builder allowReplacingProtectedRules() {
+            replaceProtected = true;
+            return this;
+        }
+
+        /**
          * Reads and compiles the rules.
          *
          * @throws RuleLoadException listing every problem: unreadable directories, compile errors
          *                           with file, line and column, rules without {@code @id} or
-         *                           {@code @source}, duplicate ids
+         *                           {@code @source}, duplicate ids, a replaced protected rule
+         *                           without {@link #allowReplacingProtectedRules()}
          * @return the advisor, ready to share between threads
          */
         public SciaticaAdvisor build() {
@@ -158,7 +173,7 @@ public final class SciaticaAdvisor {
                 throw new RuleLoadException(List.of(new RuleProblem("(none)", 0, 0,
                         "no rules: the bundled rules were left out and no rule directory was added")));
             }
-            return new SciaticaAdvisor(Engine.compile(files));
+            return new SciaticaAdvisor(Engine.compile(files, replaceProtected));
         }
     }
 }

@@ -90,7 +90,8 @@ class RuleLoadingTest {
                 file + ":5:1: rule \"A rule with no id\" has no @id(\"...\") metadata",
                 file + ":12:1: rule \"A rule with no source\" has no @source(\"...\") metadata",
                 file + ":19:1: rule \"A rule that reuses a bundled id\" reuses @id(\"RF-01\") of rule "
-                        + "\"Signs of cauda equina syndrome need emergency referral\" in rules/10-red-flags.drl");
+                        + "\"Signs of cauda equina syndrome need emergency referral\" in rules/10-red-flags.drl;"
+                        + " to replace that rule, give yours a new id and add @replaces(\"RF-01\")");
     }
 
     @Test
@@ -194,6 +195,78 @@ class RuleLoadingTest {
         assertThat(e.problems()).extracting(RuleProblem::line).containsExactly(2, 3);
         assertThat(e.problems().get(0).message()).isEqualTo("kind \"blog\" is not one of guideline, review, article, patient-information, policy");
         assertThat(e.problems().get(1).message()).isEqualTo("url is required for a guideline source (nourl)");
+    }
+
+    @Test
+    void replacingTheNerveWarningRuleIsRefusedWithoutAnExplicitAllowance(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.facts.*;
+                rule "Our own nerve warning" @id("CL-01") @source("policy-nerve-safety") @replaces("NS-01")
+                when Assessment()
+                then
+                    insert( new Alert(WarningCode.NO_DIRECT_NERVE_PRESSURE, "Never press on the sciatic nerve.") );
+                end
+                """);
+        RuleLoadException e = org.assertj.core.api.Assertions.catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e).as("replacing NS-01 must need an allowance").isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).isEqualTo("rule \"Our own nerve warning\" replaces @id(\"NS-01\"), a protected rule (the standing"
+                    + " warning never to press on the sciatic nerve); replacing it needs an explicit allowance:"
+                    + " SciaticaAdvisor.builder().allowReplacingProtectedRules() in Java, --allow-replacing-protected-rules on the command line");
+        });
+        SciaticaAdvisor allowed = SciaticaAdvisor.builder().addRuleDirectory(dir).allowReplacingProtectedRules().build();
+        assertThat(allowed.rules()).extracting(RuleInfo::id).contains("CL-01").doesNotContain("NS-01");
+        assertThat(allowed.advise(Cases.piriformisSyndrome().build()).warns(WarningCode.NO_DIRECT_NERVE_PRESSURE)).isTrue();
+    }
+
+    @Test
+    void everyRedFlagRuleAndTheClotRuleAreProtectedToo(@TempDir Path dir) throws IOException {
+        for (String id : List.of("RF-01", "RF-02", "RF-03", "RF-04", "RF-05", "RF-06", "CI-01")) {
+            Files.writeString(dir.resolve("x.drl"), "package org.clinic.rules;\nimport org.sciatica.advisor.*;\n"
+                    + "rule \"Replaces " + id + "\" @id(\"CL-" + id + "\") @source(\"policy-safety-first\") @replaces(\"" + id + "\")\n"
+                    + "when Assessment( painLevel < 0 )\nthen\nend\n");
+            assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(dir).build()).as(id)
+                    .isInstanceOf(RuleLoadException.class).hasMessageContaining("a protected rule");
+        }
+    }
+
+    @Test
+    void reusingAnIdSaysHowToReplaceTheRule(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                rule "Our varicose veins rule" @id("CI-08") @source("policy-safety-first")
+                when Assessment( painLevel < 0 )
+                then
+                end
+                """);
+        assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(dir).build())
+                .isInstanceOf(RuleLoadException.class)
+                .hasMessageContaining("reuses @id(\"CI-08\")")
+                .hasMessageContaining("to replace that rule, give yours a new id and add @replaces(\"CI-08\")");
+    }
+
+    @Test
+    void aSupportWeightAboveFiveIsALoadErrorNotASurpriseAtTheFirstClient(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.facts.*;
+                rule "Burning pain strongly supports Swedish massage" @id("CL-30") @source("policy-technique-choice")
+                when
+                    Assessment( symptoms contains Symptom.BURNING_PAIN )
+                then
+                    insert( new Support(Technique.SWEDISH, 9, "gentle strokes for burning pain") );
+                end
+                """);
+        assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(dir).build())
+                .isInstanceOf(RuleLoadException.class)
+                .hasMessageContaining("x.drl:4:1: rule \"Burning pain strongly supports Swedish massage\" gives SWEDISH a support"
+                        + " weight of 9; a weight is a whole number from 0 to 5");
     }
 
     @Test

@@ -76,7 +76,7 @@ class SafetyMonitorTest {
                 rule "The clinic drops the nerve warning" @id("CL-01") @source("policy-safety-first") @replaces("NS-01")
                 when Assessment( painLevel < 0 ) then end
                 """);
-        SciaticaAdvisor advisor = SciaticaAdvisor.builder().addRuleDirectory(dir).build();
+        SciaticaAdvisor advisor = SciaticaAdvisor.builder().addRuleDirectory(dir).allowReplacingProtectedRules().build();
         assertThatThrownBy(() -> advisor.advise(Cases.piriformisSyndrome().build()))
                 .isInstanceOf(SafetyViolationException.class)
                 .hasMessageStartingWith("safety line 24 broken: NO_DIRECT_NERVE_PRESSURE is missing");

@@ -95,6 +95,11 @@ public final class Main implements Callable<Integer> {
             description = "Leave the bundled rules out: only the rule directories given count (at least one is needed).")
     boolean noBundled;
 
+    @Option(names = "--allow-replacing-protected-rules",
+            description = "Let a rule's @replaces replace a protected rule (red flags, deep vein thrombosis, the nerve warning). "
+                    + "Every replacement is logged; the runtime safety monitor still checks every answer.")
+    boolean replaceProtected;
+
     @Option(names = "--batch",
             description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
     boolean batch;
@@ -375,6 +380,9 @@ public final class Main implements Callable<Integer> {
         SciaticaAdvisor.Builder builder = SciaticaAdvisor.builder();
         if (noBundled) {
             builder.withoutBundledRules();
+        }
+        if (replaceProtected) {
+            builder.allowReplacingProtectedRules();
         }
         directories.forEach(builder::addRuleDirectory);
         try {

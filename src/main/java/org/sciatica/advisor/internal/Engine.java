@@ -36,9 +36,14 @@ public final class Engine {
         return new Engine(RuleBase.compile(files, productVersion()));
     }
 
+    /** Compiles the files; {@code replaceProtected} allows {@code @replaces} on a protected rule. */
+    public static Engine compile(List<RuleFile> files, boolean replaceProtected) {
+        return new Engine(RuleBase.compile(files, productVersion(), replaceProtected));
+    }
+
     /** Compiles the DRL even where a precompiled model exists: for comparing the two. */
     static Engine compileFromDrl(List<RuleFile> files) {
-        return new Engine(RuleBase.compile(files, productVersion(), false));
+        return new Engine(RuleBase.compile(files, productVersion(), false, false));
     }
 
     /**

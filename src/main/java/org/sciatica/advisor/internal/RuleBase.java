@@ -34,6 +34,7 @@ import org.sciatica.advisor.WarningCode;
  * Immutable and safe to share between threads.
  */
 public final class RuleBase {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleBase.class);
     private final KieBase kieBase;
     private final List<RuleInfo> catalog;
     private final Map<String, Integer> positionById;
@@ -88,11 +89,24 @@ public final class RuleBase {
      * @throws RuleLoadException listing every compile error and every metadata problem
      */
     public static RuleBase compile(List<RuleFile> files, String productVersion) {
-        return compile(files, productVersion, true);
+        return compile(files, productVersion, true, false);
+    }
+
+    /**
+     * As {@link #compile(List, String)}, and says whether a rule may replace a protected one.
+     *
+     * @param files             the rule files
+     * @param productVersion    the library version
+     * @param replaceProtected  true to allow {@code @replaces} on a rule marked {@code @protect}
+     * @return the rule base
+     */
+    public static RuleBase compile(List<RuleFile> files, String productVersion, boolean replaceProtected) {
+        return compile(files, productVersion, true, replaceProtected);
     }
 
     /** As {@link #compile(List, String)}; with {@code precompiledAllowed} false, always compiles the DRL. */
-    static RuleBase compile(List<RuleFile> allFiles, String productVersion, boolean precompiledAllowed) {
+    static RuleBase compile(List<RuleFile> allFiles, String productVersion, boolean precompiledAllowed,
+                            boolean replaceProtected) {
         List<RuleFile> files = allFiles.stream().filter(RuleFile::isDrl).toList();
         List<RuleProblem> problems = new ArrayList<>();
         SourceRegistry sources = new SourceRegistry();
@@ -167,6 +181,9 @@ public final class RuleBase {
             int fileIndex = indexOf(files, file);
             List<String> effects = new ArrayList<>(
                     fileIndex < files.size() ? RuleEffects.of(files.get(fileIndex).content(), at[0]) : List.of());
+            for (String problem : RuleEffects.weightProblems(fileIndex < files.size() ? files.get(fileIndex).content() : "", at[0])) {
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" " + problem));
+            }
             for (String code : RuleEffects.alertCodes(fileIndex < files.size() ? files.get(fileIndex).content() : "", at[0])) {
                 if (!isWarningCode(code, vocabulary)) {
                     problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" raises warning \"" + code
@@ -184,7 +201,8 @@ public final class RuleBase {
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" reuses @id(\"" + id
-                        + "\") of rule \"" + clash.name() + "\" in " + clash.file()));
+                        + "\") of rule \"" + clash.name() + "\" in " + clash.file() + "; to replace that rule, give yours a new"
+                        + " id and add @replaces(\"" + id + "\")"));
                 continue;
             }
             catalog.add(info);
@@ -203,7 +221,15 @@ public final class RuleBase {
             } else if (indexOf(files, fileOfRule.get(target)) >= indexOf(files, file)) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), which is not in an earlier file; a rule can only replace one loaded before it"));
+            } else if (metadata(target, "protect") != null && !replaceProtected) {
+                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
+                        + r.getValue() + "\"), a protected rule (" + metadata(target, "protect") + "); replacing it needs an"
+                        + " explicit allowance: SciaticaAdvisor.builder().allowReplacingProtectedRules() in Java,"
+                        + " --allow-replacing-protected-rules on the command line"));
             } else {
+                LOG.warn("rule {} ({}) replaces rule {} \"{}\"{}", byKey.get(key(rule)) == null ? rule.getName()
+                                : byKey.get(key(rule)).id(), file, r.getValue(), target.getName(),
+                        metadata(target, "protect") != null ? ", a protected rule (allowed explicitly)" : "");
                 kieBase.removeRule(target.getPackageName(), target.getName());
                 RuleInfo removed = byKey.remove(key(target));
                 catalog.remove(removed);

@@ -1,5 +1,7 @@
 package org.sciatica.advisor.internal;
 
+import org.sciatica.advisor.facts.Support;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,24 @@ final class RuleEffects {
         }
         return new ArrayList<>(effects);
     }
+
+    /** Support weights written as constants outside 0 to {@link Support#MAX_WEIGHT}: found when the rules load. */
+    static List<String> weightProblems(String drl, int line) {
+        List<String> problems = new ArrayList<>();
+        for (String effect : of(drl, line)) {
+            Matcher m = WEIGHT.matcher(effect);
+            if (m.matches()) {
+                int weight = Integer.parseInt(m.group(2));
+                if (weight > Support.MAX_WEIGHT) {
+                    problems.add("gives " + m.group(1) + " a support weight of " + weight + "; a weight is a whole number from 0 to "
+                            + Support.MAX_WEIGHT + " (3: the main problem, 2: a symptom or the gentle option, 1: good practice)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static final Pattern WEIGHT = Pattern.compile("supports (\\w+) \\(weight (\\d+)\\)");
 
     /** The warning codes written as text constants in the rule's {@code new Alert("CODE", ...)} actions. */
     static List<String> alertCodes(String drl, int line) {
