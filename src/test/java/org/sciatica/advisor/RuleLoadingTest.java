@@ -78,6 +78,134 @@ class RuleLoadingTest {
                 dir.resolve("a-typo.drl") + ":9:5: Unable to resolve ObjectType 'Asessment'",
                 dir.resolve("b-syntax.drl") + ":9:29: [ERR 101] Line 9:28 no viable alternative at input ')' in rule \"A constraint with no value\"");
         assertThat(e.getMessage()).startsWith("2 problems in the rules:");
+        assertEveryProblemIsPlaced(e);
+    }
+
+    @Test
+    void aSyntaxErrorInOneRuleDoesNotHideTheMistakesInTheOthers() {
+        Path dir = TestRules.directory("three-mistakes");
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        String file = dir.resolve("clinic.drl").toString();
+        assertThat(e.problems()).extracting(p -> p.file() + ":" + p.line() + ":" + p.column()).containsExactly(
+                file + ":11:37", // Condition.PREGNANT in the first rule
+                file + ":20:30", // "painLevel >= )" in the second
+                file + ":29:5"); // Asessment( in the third
+        assertThat(e.problems().get(0).message()).startsWith("Condition.PREGNANT is not a Condition; did you mean PREGNANCY?");
+        assertThat(e.problems().get(1).message()).contains("no viable alternative at input ')'")
+                .contains("rule \"Severe pain limits pressure\"");
+        assertThat(e.problems().get(2).message()).isEqualTo("Unable to resolve ObjectType 'Asessment'");
+        assertEveryProblemIsPlaced(e);
+    }
+
+    @Test
+    void aMisspeltConditionNamesTheClosestConditionAndEveryAllowedOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("pregnancy.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.facts.*;
+                rule "Pregnancy needs clearance" @id("CL-60") @source("policy-safety-first")
+                when
+                    Assessment( conditions contains Condition.PREGNANT )
+                then
+                    insert( new Alert(WarningCode.PREGNANCY_CLEARANCE, "ask for the midwife's clearance") );
+                end
+                """);
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("pregnancy.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(37);
+            assertThat(p.message()).isEqualTo("Condition.PREGNANT is not a Condition; did you mean PREGNANCY? Allowed: "
+                    + java.util.Arrays.stream(Condition.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+        });
+    }
+
+    @Test
+    void everyEnumOfTheVocabularyIsChecked(@TempDir Path dir) throws IOException {
+        List<String> vocabulary = List.of("Cause", "Sensitivity", "Inflammation", "Course", "Symptom", "BodyArea",
+                "RedFlag", "Condition", "Technique", "Pressure", "Urgency", "WarningCode", "Phase", "Severity", "Disposition");
+        StringBuilder drl = new StringBuilder("""
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.facts.*;
+                rule "Names a constant no enum has" @id("CL-64") @source("policy-safety-first")
+                when
+                    Assessment()
+                then
+                """);
+        vocabulary.forEach(type -> drl.append("    System.out.println(").append(type).append(".NO_SUCH_VALUE);\n"));
+        drl.append("end\n");
+        Files.writeString(dir.resolve("vocabulary.drl"), drl);
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).extracting(p -> p.line() + ":" + p.column() + " " + p.message().substring(0, p.message().indexOf(';')))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, vocabulary.size()).mapToObj(i ->
+                        (8 + i) + ":24 " + vocabulary.get(i) + ".NO_SUCH_VALUE is not a " + vocabulary.get(i)).toList());
+    }
+
+    @Test
+    void anEnumConstantInACommentOrAStringIsNotChecked(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.facts.*;
+                // Condition.PREGNANT is what some intake forms say; the enum has PREGNANCY.
+                rule "Pregnancy needs clearance" @id("CL-61") @source("policy-safety-first")
+                when
+                    Assessment( conditions contains Condition.PREGNANCY, painLevel > )
+                then
+                    insert( new Alert(WarningCode.PREGNANCY_CLEARANCE, "not Technique.DEEP_TISUE") );
+                end
+                """);
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.message()).contains("no viable alternative");
+        });
+    }
+
+    @Test
+    void aMistakeInARulesActionIsReportedAtItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("actions.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+                import org.sciatica.advisor.facts.*;
+                rule "Severe pain limits pressure" @id("CL-62") @source("policy-safety-first")
+                when
+                    $a : Assessment( painLevel >= 7 )
+                then
+                    // the limit follows the pain
+                    int limit = "light";
+                    insert( new PressureLimit(Pressure.LIGHT, reasonFor($a)) );
+                end
+                """);
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly("9:5", "10:47");
+        assertThat(e.problems().get(0).message()).contains("Type mismatch: cannot convert from String to int");
+        assertThat(e.problems().get(1).message()).contains("The method reasonFor(Assessment) is undefined");
+        assertEveryProblemIsPlaced(e);
+    }
+
+    @Test
+    void aMisspeltKeywordOutsideTheRulesIsReportedAtItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("header.drl"), """
+                package org.clinic.rules;
+                imprt org.sciatica.advisor.*;
+
+                rule "Anything" @id("CL-63") @source("policy-safety-first")
+                when
+                    Assessment( painLevel > )
+                then
+                end
+                """);
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly("2:1", "6:29");
+        assertThat(e.problems().get(0).message()).contains("mismatched input 'imprt'");
     }
 
     @Test
@@ -92,6 +220,22 @@ class RuleLoadingTest {
                 file + ":19:1: rule \"A rule that reuses a bundled id\" reuses @id(\"RF-01\") of rule "
                         + "\"Signs of cauda equina syndrome need emergency referral\" in rules/10-red-flags.drl;"
                         + " to replace that rule, give yours a new id and add @replaces(\"RF-01\")");
+        assertEveryProblemIsPlaced(e);
+    }
+
+    @Test
+    void aRuleNamedWithoutQuotesIsReportedAtItsDeclaration(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("x.drl"), """
+                package org.clinic.rules;
+                import org.sciatica.advisor.*;
+
+                rule UnquotedName @source("policy-safety-first")
+                when Assessment() then end
+                """);
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e.problems()).extracting(RuleProblem::toString)
+                .containsExactly(dir.resolve("x.drl") + ":4:1: rule \"UnquotedName\" has no @id(\"...\") metadata");
     }
 
     @Test
@@ -158,6 +302,7 @@ class RuleLoadingTest {
             assertThat(p.message()).startsWith("rule \"Cites a blog nobody registered\" cites @source(\"my-blog\"), which is not in any sources.csv")
                     .contains("known sources: cks-sciatica-red-flags");
         });
+        assertEveryProblemIsPlaced(e);
     }
 
     @Test
@@ -195,6 +340,7 @@ class RuleLoadingTest {
         assertThat(e.problems()).extracting(RuleProblem::line).containsExactly(2, 3);
         assertThat(e.problems().get(0).message()).isEqualTo("kind \"blog\" is not one of guideline, review, article, patient-information, policy");
         assertThat(e.problems().get(1).message()).isEqualTo("url is required for a guideline source (nourl)");
+        assertEveryProblemIsPlaced(e);
     }
 
     @Test
@@ -277,9 +423,10 @@ class RuleLoadingTest {
                 rule "Replaces nothing" @id("CL-99") @source("policy-safety-first") @replaces("CI-99")
                 when Assessment() then end
                 """);
-        assertThatThrownBy(() -> SciaticaAdvisor.builder().addRuleDirectory(dir).build())
-                .isInstanceOf(RuleLoadException.class)
-                .hasMessageContaining("x.drl:3:1: rule \"Replaces nothing\" replaces @id(\"CI-99\"), but no rule has that id");
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
+        assertThat(e).hasMessageContaining("x.drl:3:1: rule \"Replaces nothing\" replaces @id(\"CI-99\"), but no rule has that id");
+        assertEveryProblemIsPlaced(e);
     }
 
     @Test
@@ -293,6 +440,7 @@ class RuleLoadingTest {
                     Assessment( painLevel > 8 )
                 then
                     insert( new Alert(WarningCode.PAIN_IS_HIGH, "made up") );
+                    insert( new Exclusion(Technique.DEEP_TISUE, "made up") );
                 end
                 """);
         RuleLoadException e = org.assertj.core.api.Assertions.catchThrowableOfType(RuleLoadException.class,
@@ -301,5 +449,19 @@ class RuleLoadingTest {
         assertThat(e.problems().get(0).file()).endsWith("codes.drl");
         assertThat(e.problems().get(0).line()).isPositive();
         assertThat(e.getMessage()).contains("PAIN_IS_HIGH");
+        // Each mistake once, where it is written; not Drools' "PAIN_IS_HIGH cannot be resolved" at the rule.
+        assertThat(e.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly("8:23", "9:27");
+        assertThat(e.problems().get(0).message()).startsWith("WarningCode.PAIN_IS_HIGH is not a WarningCode; did you mean ")
+                .contains("Allowed: NO_DIRECT_NERVE_PRESSURE, ");
+        assertThat(e.problems().get(1).message()).startsWith("Technique.DEEP_TISUE is not a Technique; did you mean DEEP_TISSUE?");
+        assertEveryProblemIsPlaced(e);
+    }
+
+    /** Every problem in a rule file points into it: a line and a column, both from 1, never 0:0. */
+    private static void assertEveryProblemIsPlaced(RuleLoadException e) {
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.line()).as("line of " + p).isPositive();
+            assertThat(p.column()).as("column of " + p).isPositive();
+        });
     }
 }

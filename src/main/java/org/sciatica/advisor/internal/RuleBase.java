@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.compiler.compiler.DescrBuildError;
-import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -21,8 +19,6 @@ import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.io.ResourceFactory;
 import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
@@ -125,7 +121,7 @@ public final class RuleBase {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleLoadException(problems);
+            throw new RuleLoadException(inOrder(problems, allFiles));
         }
         String digest = digest(files);
         KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest) : null;
@@ -237,7 +233,7 @@ public final class RuleBase {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleLoadException(problems);
+            throw new RuleLoadException(inOrder(problems, files));
         }
         return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(allFiles), precompiled,
                 sources, departures, vocabulary);
@@ -248,28 +244,22 @@ public final class RuleBase {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (RuleFile file : files) {
-            Resource resource = ResourceFactory.newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8));
-            resource.setSourcePath(file.name());
-            resource.setResourceType(ResourceType.DRL);
-            batch.add(resource, ResourceType.DRL);
+            batch.add(CompileProblems.resource(file.name(), file.content()), ResourceType.DRL);
         }
         batch.build();
         if (builder.hasErrors()) {
-            List<RuleProblem> problems = new ArrayList<>();
-            long n = 0;
-            for (KnowledgeBuilderResult error : builder.getErrors()) {
-                problems.add(toProblem(error, n++));
-            }
-            // "Parser returned a null Package" only repeats that a file had syntax errors.
-            if (problems.stream().anyMatch(p -> !p.message().contains("null Package"))) {
-                problems.removeIf(p -> p.message().contains("Parser returned a null Package")
-                        && problems.stream().anyMatch(q -> q != p && q.file().equals(p.file())));
-            }
-            problems.sort(Comparator.comparing(RuleProblem::file, Comparator.comparingInt(f -> indexOf(files, f)))
-                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
-            throw new RuleLoadException(problems);
+            throw new RuleLoadException(inOrder(CompileProblems.of(files, builder.getErrors()), files));
         }
         return builder.newKieBase();
+    }
+
+    /** The problems by file (in load order), line and column, each once. */
+    static List<RuleProblem> inOrder(List<RuleProblem> problems, List<RuleFile> files) {
+        List<RuleProblem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+        sorted.sort(Comparator.comparing(RuleProblem::file, Comparator.comparingInt(f -> indexOf(files, f)))
+                .thenComparing(RuleProblem::file)
+                .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+        return sorted;
     }
 
     KieBase kieBase() {
@@ -394,7 +384,8 @@ public final class RuleBase {
         }
         String[] lines = files.get(i).content().split("\\R", -1);
         java.util.regex.Pattern declared = java.util.regex.Pattern.compile(
-                "\\brule\\s+[\"']" + java.util.regex.Pattern.quote(name) + "[\"']");
+                "\\brule\\s*(?:\"" + java.util.regex.Pattern.quote(name) + "\"|'" + java.util.regex.Pattern.quote(name)
+                        + "'|\\s" + java.util.regex.Pattern.quote(name) + "(?![\\w$]))");
         for (int l = 0; l < lines.length; l++) {
             var m = declared.matcher(lines[l]);
             if (m.find()) {
@@ -423,30 +414,6 @@ public final class RuleBase {
             text = text.substring(1, text.length() - 1).strip();
         }
         return text.isEmpty() ? null : text;
-    }
-
-    private static RuleProblem toProblem(KnowledgeBuilderResult error, long n) {
-        var message = error.asMessage(n);
-        String file = message.getPath() != null ? message.getPath()
-                : error.getResource() != null && error.getResource().getSourcePath() != null
-                        ? error.getResource().getSourcePath() : "?";
-        int line = message.getLine();
-        if (line <= 0 && error.getLines() != null && error.getLines().length > 0) {
-            line = error.getLines()[0];
-        }
-        // Drools keeps the column only on its own error classes, counted from 0.
-        int column = message.getColumn();
-        if (error instanceof ParserError parserError) {
-            column = parserError.getCol() + 1;
-        } else if (error instanceof DescrBuildError buildError && buildError.getDescr() != null) {
-            column = buildError.getDescr().getColumn() + 1;
-        }
-        String text = message.getText() == null ? error.getMessage() : message.getText();
-        return new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), oneLine(text));
-    }
-
-    private static String oneLine(String text) {
-        return String.join(" ", text.strip().split("\\s*\\R\\s*"));
     }
 
     /**
