@@ -243,7 +243,13 @@ class EveryRuleTest {
                     r -> r.hasNoSessionFrequency().hasPlanStepFrom("SP-06"),
                     "pain 6", muscleTension().painLevel(6)),
             rule("SP-08", "any client who is not referred", herniatedDisc(),
-                    r -> r.hasPlanStepFrom("SP-08"), null, null));
+                    r -> r.hasPlanStepFrom("SP-08"), null, null),
+            rule("SP-09", "gluteus minimus referral with osteoporosis (light pressure only)", gluteusMinimusReferral().conditions(OSTEOPOROSIS),
+                    r -> r.hasPlanStepFrom("SP-09").hasNoPlanStepFrom("SP-02"),
+                    "gluteus minimus referral, no limit", gluteusMinimusReferral()),
+            rule("SP-10", "pregnancy", muscleTension().conditions(PREGNANCY),
+                    r -> r.hasPlanStepFrom("SP-10"),
+                    "no condition", muscleTension()));
 
     @TestFactory
     Stream<DynamicTest> eachRuleFiresForItsCaseAndHasItsEffect() {

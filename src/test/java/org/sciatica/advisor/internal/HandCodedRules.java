@@ -270,8 +270,15 @@ public final class HandCodedRules {
         } else {
             r.say("SP-07", new Step(Phase.WARM_UP, "Warm up only the focus areas of this plan, with light, broad strokes; leave alone every area the warnings keep hands off."));
         }
-        if (a.cause() == Cause.GLUTEUS_MINIMUS_REFERRAL) {
+        boolean lightOnly = r.limits.stream().anyMatch(l -> l.max() == Pressure.LIGHT);
+        if (a.cause() == Cause.GLUTEUS_MINIMUS_REFERRAL && !lightOnly) {
             r.say("SP-02", new Step(Phase.MAIN, "After the warm-up, apply gentle pressure at the side of the hip (gluteus minimus) and increase it gradually as the client tolerates it, within the pressure set for this client."));
+        }
+        if (a.cause() == Cause.GLUTEUS_MINIMUS_REFERRAL && lightOnly) {
+            r.say("SP-09", new Step(Phase.MAIN, "After the warm-up, work the side of the hip (gluteus minimus) with light pressure only; do not increase it."));
+        }
+        if (c.contains(Condition.PREGNANCY) || c.contains(Condition.RECENT_SURGERY) || c.contains(Condition.RECENT_SPINAL_SURGERY)) {
+            r.say("SP-10", new Step(Phase.PREPARE, "Before the first session: the client's midwife, doctor or surgeon agrees to massage; book sessions only after that."));
         }
         if (r.itBandFocus && !r.handsOff.contains(BodyArea.IT_BAND) && r.limits.isEmpty()
                 && !r.excluded.contains(Technique.DEEP_TISSUE)) {
