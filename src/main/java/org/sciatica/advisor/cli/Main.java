@@ -386,7 +386,14 @@ public final class Main implements Callable<Integer> {
         }
         directories.forEach(builder::addRuleDirectory);
         try {
-            return builder.build();
+            SciaticaAdvisor advisor = builder.build();
+            if (!noBundled && directories.isEmpty() && !advisor.usesPrecompiledRules()) {
+                err.println("sciatica-advisor: note: this jar holds no precompiled rules matching the bundled ones (built"
+                        + " with -Dmaven.test.skip?), so the rules were compiled at start, which is slower;"
+                        + " build with ./mvnw -DskipTests package");
+                err.flush();
+            }
+            return advisor;
         } catch (RuleLoadException e) {
             StringBuilder message = new StringBuilder(which).append(" cannot be loaded (")
                     .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");

@@ -130,6 +130,11 @@ public final class Engine {
         return rules.sources();
     }
 
+    /** True when the rules run from the model precompiled into the jar (the fast start). */
+    public boolean precompiled() {
+        return rules.precompiled();
+    }
+
     public String version() {
         return rules.version();
     }

@@ -124,7 +124,9 @@ public final class RuleBase {
             throw new RuleLoadException(inOrder(problems, allFiles));
         }
         String digest = digest(files);
-        KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest) : null;
+        java.util.Set<String> bundledNames = RuleFile.bundledNames();
+        String bundledDigest = digest(files.stream().filter(f -> bundledNames.contains(f.name())).toList());
+        KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest, bundledDigest) : null;
         boolean precompiled = kieBase != null;
         if (kieBase == null) {
             kieBase = compileDrl(files);
