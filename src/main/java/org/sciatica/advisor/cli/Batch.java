@@ -17,6 +17,8 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.internal.InOrderChunks;
+import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.RecommendationJson;
 
 /**
  * JSON lines in, JSON lines out, in input order. Lines are answered in chunks on all cores
@@ -106,7 +108,7 @@ final class Batch {
             return null;
         }
         try {
-            return CompactJson.bytes(advisor.apply(AssessmentJson.parse(line.text())));
+            return RecommendationJson.compactUtf8(advisor.apply(AssessmentJson.parse(line.text())));
         } catch (InvalidAssessmentException e) {
             return error(line, e.field(), e.getMessage());
         } catch (SafetyViolationException e) {

@@ -8,6 +8,7 @@ import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.internal.InOrderChunks;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /**
  * {@code --impact}: JSON lines in, as {@code --batch} reads them (same parsing, same bad lines,

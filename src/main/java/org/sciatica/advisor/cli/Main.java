@@ -43,6 +43,9 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.CdsHooks;
+import org.sciatica.advisor.json.RecommendationJson;
 
 /** The command line: one assessment, a batch of JSON lines, the rule catalog, or the impact of a rule change. */
 @Command(name = "sciatica-advisor",

@@ -1,4 +1,4 @@
-package org.sciatica.advisor.cli;
+package org.sciatica.advisor.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
