@@ -22,6 +22,7 @@ import org.sciatica.advisor.ImpactReport.Example;
 import org.sciatica.advisor.ImpactReport.Kind;
 import org.sciatica.advisor.ImpactReport.LineError;
 import org.sciatica.advisor.ImpactReport.Refusal;
+import java.util.Objects;
 
 /**
  * An {@link ImpactReport} for people ({@link #text}), for programs ({@link #json}) and for a
@@ -69,7 +70,7 @@ final class ImpactReports {
 
     /** The label of a kind of change, as people read it. */
     static String label(Kind kind) {
-        return LABELS.get(kind);
+        return Objects.requireNonNull(LABELS.get(kind), "every kind has a label");
     }
 
     /** One sentence: what the verdict means for these totals. */

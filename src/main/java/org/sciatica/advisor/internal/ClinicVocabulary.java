@@ -14,6 +14,7 @@ import org.sciatica.advisor.Disposition;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.Severity;
 import org.sciatica.advisor.WarningCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A clinic's own vocabulary, declared in {@code vocabulary.csv} beside its rules: findings an
@@ -38,7 +39,7 @@ final class ClinicVocabulary {
         try {
             rows = SourceRegistry.Csv.parse(file.content());
         } catch (SourceRegistry.Csv.CsvException e) {
-            problems.add(new RuleProblem(file.name(), e.line, 1, e.getMessage()));
+            problems.add(new RuleProblem(file.name(), e.line, 1, String.valueOf(e.getMessage())));
             return;
         }
         if (rows.isEmpty() || !rows.get(0).equals(COLUMNS)) {
@@ -59,7 +60,7 @@ final class ClinicVocabulary {
             try {
                 declare(row);
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(file.name(), line, 1, e.getMessage()));
+                problems.add(new RuleProblem(file.name(), line, 1, String.valueOf(e.getMessage())));
             }
         }
     }
@@ -119,7 +120,7 @@ final class ClinicVocabulary {
     }
 
     /** The warning code's clinic declaration, or null for a built-in or unknown code. */
-    ClinicWarning warning(String code) {
+    @Nullable ClinicWarning warning(String code) {
         return warnings.get(code);
     }
 

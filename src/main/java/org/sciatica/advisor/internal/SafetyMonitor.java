@@ -54,7 +54,7 @@ final class SafetyMonitor {
             try {
                 rows = SourceRegistry.Csv.parse(file.content());
             } catch (SourceRegistry.Csv.CsvException e) {
-                problems.add(new RuleProblem(file.name(), e.line, 1, e.getMessage()));
+                problems.add(new RuleProblem(file.name(), e.line, 1, String.valueOf(e.getMessage())));
                 return departures;
             }
             if (rows.isEmpty() || !rows.get(0).equals(List.of("line", "reason"))) {

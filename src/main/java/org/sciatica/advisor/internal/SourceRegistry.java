@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.Source;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sources registry: every {@code sources.csv} loaded with the rules, merged. Columns
@@ -29,7 +30,7 @@ final class SourceRegistry {
         try {
             rows = Csv.parse(file.content());
         } catch (Csv.CsvException e) {
-            problems.add(new RuleProblem(file.name(), e.line, 1, e.getMessage()));
+            problems.add(new RuleProblem(file.name(), e.line, 1, String.valueOf(e.getMessage())));
             return;
         }
         if (rows.isEmpty() || !rows.get(0).equals(COLUMNS)) {
@@ -60,7 +61,7 @@ final class SourceRegistry {
                     fileOf.put(source.id(), file.name());
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(file.name(), line, 1, e.getMessage()));
+                problems.add(new RuleProblem(file.name(), line, 1, String.valueOf(e.getMessage())));
             }
         }
     }
@@ -108,8 +109,14 @@ final class SourceRegistry {
         return value.strip();
     }
 
-    Source get(String id) {
+    /** The entry with this id, or null. */
+    @Nullable Source get(String id) {
         return byId.get(id);
+    }
+
+    /** Every entry, in the order read. */
+    java.util.Collection<Source> entries() {
+        return java.util.Collections.unmodifiableCollection(byId.values());
     }
 
     boolean isEmpty() {

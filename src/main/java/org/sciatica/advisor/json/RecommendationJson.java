@@ -17,6 +17,7 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.Source;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Recommendation} as the JSON of docs/SPEC.md: fields always in the same order, nulls
@@ -73,7 +74,7 @@ public final class RecommendationJson {
      * @param message the message
      * @return the line error text
      */
-    public static String lineError(long line, String field, String message) {
+    public static String lineError(long line, @Nullable String field, String message) {
         ObjectNode error = NODES.objectNode();
         error.put("field", field);
         error.put("message", message);
