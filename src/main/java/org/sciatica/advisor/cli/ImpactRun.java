@@ -8,6 +8,7 @@ import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.internal.InOrderChunks;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /**
  * {@code --impact}: JSON lines in, as {@code --batch} reads them (same parsing, same bad lines,
@@ -48,16 +49,16 @@ final class ImpactRun {
         Impact.Tally tally = impact.tally();
         int lines = 0;
         for (LineReader.Line line : chunk) {
-            String unreadable = Batch.unreadable(line);
-            if (unreadable != null) {
-                tally.addError(line.number(), null, unreadable);
-            } else if (line.text().isBlank()) {
+            String text = line.text();
+            if (text == null) {
+                tally.addError(line.number(), null, Batch.unreadable(line));
+            } else if (text.isBlank()) {
                 continue;
             } else {
                 try {
-                    tally.add(line.number(), AssessmentJson.parse(line.text()));
+                    tally.add(line.number(), AssessmentJson.parse(text));
                 } catch (InvalidAssessmentException e) {
-                    tally.addError(line.number(), e.field(), e.getMessage());
+                    tally.addError(line.number(), e.field(), String.valueOf(e.getMessage()));
                 }
             }
             lines++;

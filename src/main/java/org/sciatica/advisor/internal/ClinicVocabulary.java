@@ -14,6 +14,7 @@ import org.sciatica.advisor.Disposition;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.Severity;
 import org.sciatica.advisor.WarningCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A clinic's own vocabulary, declared in {@code vocabulary.csv} beside its rules: findings an
@@ -92,7 +93,7 @@ final class ClinicVocabulary {
     }
 
     /** The warning code's clinic declaration, or null for a built-in or unknown code. */
-    ClinicWarning warning(String code) {
+    @Nullable ClinicWarning warning(String code) {
         return warnings.get(code);
     }
 

@@ -35,7 +35,7 @@ final class CsvTable {
         try {
             rows = parse(file.content());
         } catch (CsvException e) {
-            problems.add(new RuleProblem(file.name(), e.line, 1, e.getMessage()));
+            problems.add(new RuleProblem(file.name(), e.line, 1, String.valueOf(e.getMessage())));
             return;
         }
         if (rows.isEmpty() || !rows.get(0).equals(columns)) {
@@ -57,7 +57,7 @@ final class CsvTable {
             try {
                 reader.read(row, line);
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(file.name(), line, 1, e.getMessage()));
+                problems.add(new RuleProblem(file.name(), line, 1, String.valueOf(e.getMessage())));
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.Source;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sources registry: every {@code sources.csv} loaded with the rules, merged. Columns
@@ -81,8 +82,14 @@ final class SourceRegistry {
         return value.strip();
     }
 
-    Source get(String id) {
+    /** The entry with this id, or null. */
+    @Nullable Source get(String id) {
         return byId.get(id);
+    }
+
+    /** Every entry, in the order read. */
+    java.util.Collection<Source> entries() {
+        return java.util.Collections.unmodifiableCollection(byId.values());
     }
 
     boolean isEmpty() {

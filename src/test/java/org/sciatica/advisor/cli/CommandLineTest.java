@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /** The command line as docs/SPEC.md describes it (section 6), run in this JVM. */
 class CommandLineTest {
@@ -269,5 +271,14 @@ class CommandLineTest {
         List<T> list = new java.util.ArrayList<>();
         it.forEachRemaining(list::add);
         return list;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cds-hooks", "CDS-HOOKS"})
+    void theCommandLineWritesCdsHooks(String format) throws Exception {
+        Cli cli = Cli.run("--format", format, "examples/acute-herniated-disc.json");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(JSON.readTree(cli.out()).get("cards").get(0).get("indicator").asText()).isEqualTo("warning");
+        assertThat(Cli.run("--list-rules", "--format", "cds-hooks").exitCode()).isEqualTo(2);
     }
 }

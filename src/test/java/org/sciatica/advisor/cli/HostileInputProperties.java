@@ -28,6 +28,7 @@ import org.sciatica.advisor.RedFlag;
 import org.sciatica.advisor.Sensitivity;
 import org.sciatica.advisor.Symptom;
 import org.sciatica.advisor.testing.Cases;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /**
  * Whatever arrives on a line (random JSON, truncated lines, wrong types, huge numbers, nulls,
