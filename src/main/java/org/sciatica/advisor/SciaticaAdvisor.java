@@ -113,6 +113,16 @@ public final class SciaticaAdvisor {
     }
 
     /**
+     * The warning codes a clinic declared with the loaded rules (in {@code vocabulary.csv}), beside
+     * the built-in {@link WarningCode}s. Empty with the bundled rules alone.
+     *
+     * @return the declared codes, sorted
+     */
+    public java.util.Set<String> clinicWarningCodes() {
+        return engine.clinicWarningCodes();
+    }
+
+    /**
      * The library's version.
      *
      * @return the library version

@@ -125,6 +125,11 @@ public final class Engine {
         return rules.clinicFindings();
     }
 
+    /** The warning codes the loaded rules declare, sorted. */
+    public java.util.Set<String> clinicWarningCodes() {
+        return rules.clinicWarningCodes();
+    }
+
     /** Every entry of the sources registry, ordered by id. */
     public java.util.Collection<Source> sources() {
         return rules.sources();

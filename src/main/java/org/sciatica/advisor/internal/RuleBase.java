@@ -320,6 +320,11 @@ public final class RuleBase {
                 || java.util.Arrays.stream(WarningCode.values()).anyMatch(c -> c.name().equals(code));
     }
 
+    /** The warning codes the loaded rules declare, sorted. */
+    public java.util.Set<String> clinicWarningCodes() {
+        return new java.util.TreeSet<>(vocabulary.warningCodes());
+    }
+
     /** The findings the loaded rules declare for {@code clinicFindings}, sorted. */
     public java.util.Set<String> clinicFindings() {
         return vocabulary.findings();

@@ -321,6 +321,39 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
+    /**
+     * These warnings are present, by code name: built-in codes or codes a clinic declared with
+     * its rules (for example {@code LYMPHEDEMA_CARE}).
+     *
+     * @param codes the warning codes' names
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert warns(String... codes) {
+        isNotNull();
+        for (String code : codes) {
+            if (!actual.warns(code)) {
+                fail("Expected the warning " + code + ", but the rules did not raise it.");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * These warnings are absent, by code name (built-in or declared by a clinic).
+     *
+     * @param codes the warning codes' names
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert doesNotWarn(String... codes) {
+        isNotNull();
+        for (String code : codes) {
+            if (actual.warns(code)) {
+                fail("Expected no " + code + " warning, but the rules raised it.");
+            }
+        }
+        return this;
+    }
+
     // ---- rules ----
 
     /**

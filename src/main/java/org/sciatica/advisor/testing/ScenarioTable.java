@@ -272,11 +272,11 @@ public final class ScenarioTable {
         if (max != null) {
             e.add(a -> a.hasPressureAtMost(max));
         }
-        WarningCode[] warns = many(row, c, "warns", WarningCode.class).toArray(WarningCode[]::new);
+        String[] warns = warningCodes(row, c, "warns");
         if (warns.length > 0) {
             e.add(a -> a.warns(warns));
         }
-        WarningCode[] notWarns = many(row, c, "notWarns", WarningCode.class).toArray(WarningCode[]::new);
+        String[] notWarns = warningCodes(row, c, "notWarns");
         if (notWarns.length > 0) {
             e.add(a -> a.doesNotWarn(notWarns));
         }
@@ -316,6 +316,26 @@ public final class ScenarioTable {
             }
         }
         return e;
+    }
+
+    /** Warning codes: built-in ones, or ones the advisor's rules declared; anything else is a row error. */
+    private String[] warningCodes(Csv.Row row, Map<String, String> cells, String column) {
+        String[] codes = words(cells.getOrDefault(column, ""));
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (WarningCode code : WarningCode.values()) {
+            known.add(code.name());
+        }
+        SciaticaAdvisor rules = advisor;
+        if (rules != null) {
+            known.addAll(rules.clinicWarningCodes());
+        }
+        for (String code : codes) {
+            if (!known.contains(code)) {
+                throw new RowError(where(row, column) + "\"" + code + "\" is not a built-in warning code nor one the rules declare; known: "
+                        + String.join(", ", known));
+            }
+        }
+        return codes;
     }
 
     private <E extends Enum<E>> @Nullable E one(Csv.Row row, Map<String, String> cells, String column, Class<E> type) {

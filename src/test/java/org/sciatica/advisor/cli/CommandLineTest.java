@@ -39,7 +39,7 @@ class CommandLineTest {
         assertThat(r.get("disposition").asText()).isEqualTo(disposition);
         if (first.isEmpty()) {
             assertThat(r.get("techniques")).isEmpty();
-            assertThat(r.get("excluded")).hasSize(5);
+            assertThat(r.get("excluded")).hasSize(org.sciatica.advisor.Technique.values().length);
             assertThat(r.get("referral").get("urgency").asText()).isIn("EMERGENCY", "URGENT");
             assertThat(r.get("sessionPlan").get("sessionsPerWeek").isNull()).isTrue();
         } else {
@@ -50,7 +50,7 @@ class CommandLineTest {
         if (!warnings.isEmpty()) {
             assertThat(codes(r)).contains(warnings.split(" "));
         }
-        assertThat(r.get("techniques").size() + r.get("excluded").size()).isEqualTo(5);
+        assertThat(r.get("techniques").size() + r.get("excluded").size()).isEqualTo(org.sciatica.advisor.Technique.values().length);
     }
 
     @Test
