@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,6 @@ import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.Recommendation;
-import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.SafetyViolationException;
@@ -99,6 +99,19 @@ public final class Main implements Callable<Integer> {
             description = "Let a rule's @replaces replace a protected rule (red flags, deep vein thrombosis, the nerve warning). "
                     + "Every replacement is logged; the runtime safety monitor still checks every answer.")
     boolean replaceProtected;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "Answer with the rules in force on this date (default: today), in every mode; the answer names it (asOf). "
+                    + "Retired rules, rules not yet effective or expired on that date do not apply.")
+    LocalDate asOf;
+
+    @Option(names = "--with-drafts",
+            description = "Run draft rules (@status(\"draft\")) too, to trial them; with --impact, on both sides.")
+    boolean withDrafts;
+
+    @Option(names = "--review-age", paramLabel = "DAYS",
+            description = "With --list-rules or --clinical-basis: flag rules whose last review is more than DAYS days old (default 365).")
+    Integer reviewAge;
 
     @Option(names = "--batch",
             description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
@@ -219,8 +232,18 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
+    /** The date of this run's answers: --as-of, or today, read once so that a whole batch has one date. */
+    private LocalDate date;
+
     @Override
     public Integer call() throws IOException {
+        date = asOf != null ? asOf : LocalDate.now();
+        if (reviewAge != null && reviewAge < 0) {
+            throw usage("--review-age must be 0 days or more, was " + reviewAge);
+        }
+        if (reviewAge != null && !listRules && !clinicalBasis) {
+            throw usage("--review-age is for --list-rules and --clinical-basis");
+        }
         if (impact) {
             return impact();
         }
@@ -259,7 +282,7 @@ public final class Main implements Callable<Integer> {
         }
         SciaticaAdvisor advisor = loadRules();
         if (clinicalBasis) {
-            out.print(ClinicalBasis.markdown(advisor.rules(), advisor.sources()));
+            out.print(ClinicalBasis.markdown(advisor));
             return OK;
         }
         if (decisionMatrix) {
@@ -267,7 +290,7 @@ public final class Main implements Callable<Integer> {
             return OK;
         }
         if (listRules) {
-            listRules(advisor.rules());
+            listRules(advisor);
             return OK;
         }
         Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
@@ -384,6 +407,13 @@ public final class Main implements Callable<Integer> {
         if (replaceProtected) {
             builder.allowReplacingProtectedRules();
         }
+        if (withDrafts) {
+            builder.withDrafts();
+        }
+        if (reviewAge != null) {
+            builder.reviewAgeDays(reviewAge);
+        }
+        builder.asOf(date);
         directories.forEach(builder::addRuleDirectory);
         try {
             return builder.build();
@@ -397,26 +427,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private void listRules(List<RuleInfo> rules) {
+    private void listRules(SciaticaAdvisor advisor) {
         if (format == Format.json) {
-            out.println(RecommendationJson.catalog(rules));
-            return;
-        }
-        if (format == Format.markdown) {
-            out.print(RuleCatalog.markdown(rules));
-            return;
-        }
-        int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
-        String file = null;
-        for (RuleInfo rule : rules) {
-            if (!rule.file().equals(file)) {
-                file = rule.file();
-                out.println((rules.get(0) == rule ? "" : "\n") + file);
-            }
-            out.printf("  %-" + width + "s  %s%n", rule.id(), rule.name());
-            out.printf("  %-" + width + "s  does: %s%n", "", String.join("; ", rule.effects()));
-            out.printf("  %-" + width + "s  source: %s (%s)%s%n", "", rule.source().title(), rule.sourceId(),
-                    rule.source().url() == null ? ", product policy" : ", " + rule.source().url());
+            out.println(RuleCatalog.json(advisor));
+        } else if (format == Format.markdown) {
+            out.print(RuleCatalog.markdown(advisor));
+        } else {
+            RuleCatalog.text(advisor, out);
         }
     }
 
@@ -493,6 +510,21 @@ public final class Main implements Callable<Integer> {
                 }
             }
             throw new CommandLine.TypeConversionException("--format must be one of text, json, cds-hooks, markdown; was '" + value + "'");
+        }
+    }
+
+    /** Reads --as-of: a calendar date written YYYY-MM-DD. */
+    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                if (value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    return LocalDate.parse(value.strip());
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date in the calendar");
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date written YYYY-MM-DD (for example 2026-11-28)");
         }
     }
 
