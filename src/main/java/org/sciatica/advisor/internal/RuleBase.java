@@ -460,7 +460,7 @@ public final class RuleBase {
     }
 
     /** Line and column (1-based) of {@code rule "name"} in the file, or 0, 0 when not found. */
-    private static int[] declaration(List<RuleFile> files, String file, String name) {
+    static int[] declaration(List<RuleFile> files, String file, String name) {
         int i = indexOf(files, file);
         if (i == files.size()) {
             return new int[] {0, 0};
