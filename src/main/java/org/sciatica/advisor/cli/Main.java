@@ -43,6 +43,7 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.testing.MutationReport;
 
 /** The command line: one assessment, a batch of JSON lines, the rule catalog, or the impact of a rule change. */
 @Command(name = "sciatica-advisor",
@@ -57,8 +58,10 @@ import org.sciatica.advisor.SciaticaAdvisor;
         footer = {
                 "",
                 "Exit codes: 0 success; 1 a batch or --impact in which some lines were bad (all",
-                "good lines still answered); 2 bad input, bad usage or bad rules (message on",
-                "standard error); 3 --impact found an answer less cautious or unsafe."})
+                "good lines still answered), or scenario rows that fail on the unmutated rules;",
+                "2 bad input, bad usage or bad rules (message on",
+                "standard error); 3 --impact found an answer less cautious or unsafe, or",
+                "--mutation-report's score is below --min-score."})
 public final class Main implements Callable<Integer> {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -66,7 +69,10 @@ public final class Main implements Callable<Integer> {
     public static final int SOME_LINES_BAD = 1;
     /** Exit code: bad input, bad usage or bad rules. */
     public static final int BAD_INPUT = 2;
-    /** Exit code: {@code --impact} found an answer that became less cautious, or one the safety monitor refused. */
+    /**
+     * Exit code: {@code --impact} found an answer that became less cautious, or one the safety monitor
+     * refused; or {@code --mutation-report}'s score is below {@code --min-score}.
+     */
     public static final int LESS_CAUTIOUS = 3;
 
     enum Format {
@@ -142,6 +148,21 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "DIR",
             description = "With --impact: add every .drl file in DIR to the candidate rules (a rule may @replaces a baseline one). Repeatable.")
     List<Path> candidateDirectories = new ArrayList<>();
+
+    @Option(names = "--mutation-report", arity = "1..*", paramLabel = "TABLE.csv",
+            description = "Mutation score of these scenario tables: remove each rule, and weaken each pressure limit, support weight "
+                    + "and emergency referral, one mutant at a time, run every row against each and list the mutants no row noticed "
+                    + "(text, or --format json). Exit 3 when the score is below --min-score.")
+    List<Path> mutationTables;
+
+    @Option(names = "--mutate", paramLabel = "ID", split = ",",
+            description = "With --mutation-report: mutate only these rules (ids; a trailing * matches a prefix, as in 'CL-*'). "
+                    + "Repeatable. Default: every rule in force.")
+    List<String> mutate = new ArrayList<>();
+
+    @Option(names = "--min-score", paramLabel = "PERCENT",
+            description = "With --mutation-report: the lowest acceptable score, 0 to 100 (default 100: every mutant noticed).")
+    Double minScore;
 
     @Option(names = "--quiet",
             description = "With --batch or --impact: no progress line on standard error (it is shown only when standard error is a terminal).")
@@ -243,6 +264,12 @@ public final class Main implements Callable<Integer> {
         }
         if (reviewAge != null && !listRules && !clinicalBasis) {
             throw usage("--review-age is for --list-rules and --clinical-basis");
+        }
+        if (mutationTables != null) {
+            return mutationReport();
+        }
+        if (minScore != null || !mutate.isEmpty()) {
+            throw usage((minScore != null ? "--min-score" : "--mutate") + " is for --mutation-report");
         }
         if (impact) {
             return impact();
@@ -392,6 +419,77 @@ public final class Main implements Callable<Integer> {
             out.print(ImpactReports.text(report));
         }
         return ImpactRun.exitCode(report);
+    }
+
+    /**
+     * {@code --mutation-report}: the rules (bundled unless --no-bundled, plus each --rules DIR),
+     * their mutants, and every row of the tables against each.
+     */
+    private int mutationReport() {
+        if (batch || listRules || decisionMatrix || clinicalBasis || impact) {
+            throw usage("--mutation-report cannot be used with --batch, --list-rules, --decision-matrix, --clinical-basis or --impact");
+        }
+        if (input != null) {
+            throw usage("--mutation-report takes its scenario tables as TABLE.csv after it, no other FILE");
+        }
+        if (format != null && format != Format.text && format != Format.json) {
+            throw usage("--mutation-report writes text or json; --format " + format + " does not apply");
+        }
+        if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty()) {
+            throw usage("--baseline and --candidate are for --impact");
+        }
+        if (noBundled && ruleDirectories.isEmpty()) {
+            throw usage("--no-bundled leaves the bundled rules out: give at least one --rules DIR");
+        }
+        if (threads < 1) {
+            throw usage("--threads must be at least 1, was " + threads);
+        }
+        double minimum = minScore == null ? 100 : minScore;
+        if (minimum < 0 || minimum > 100) {
+            throw usage("--min-score must be from 0 to 100, was " + minScore);
+        }
+        MutationReport.Builder builder = MutationReport.builder().asOf(date).threads(threads);
+        if (noBundled) {
+            builder.withoutBundledRules();
+        }
+        if (replaceProtected) {
+            builder.allowReplacingProtectedRules();
+        }
+        if (withDrafts) {
+            builder.withDrafts();
+        }
+        ruleDirectories.forEach(builder::addRuleDirectory);
+        if (!mutate.isEmpty()) {
+            List<String> wanted = mutate.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+            builder.mutating(rule -> wanted.stream().anyMatch(id -> id.endsWith("*")
+                    ? rule.id().startsWith(id.substring(0, id.length() - 1)) : rule.id().equals(id)));
+        }
+        for (Path table : mutationTables) {
+            if (!Files.isRegularFile(table)) {
+                throw new Failure(table + ": " + (Files.isDirectory(table) ? "is a directory, not a scenario table" : "no such file"));
+            }
+            try {
+                builder.table(table);
+            } catch (java.io.UncheckedIOException e) {
+                throw new Failure(e.getMessage());
+            }
+        }
+        MutationReport report;
+        try {
+            report = builder.run();
+        } catch (RuleLoadException e) {
+            StringBuilder message = new StringBuilder("the rules cannot be loaded (").append(e.problems().size())
+                    .append(e.problems().size() == 1 ? " problem" : " problems").append("):");
+            e.problems().forEach(p -> message.append('\n').append(p));
+            throw new Failure(message.toString());
+        } catch (IllegalArgumentException e) {
+            throw new Failure(e.getMessage());
+        }
+        out.print(format == Format.json ? MutationReports.json(report) + "\n" : report.text());
+        if (report.score() * 100 < minimum) {
+            return LESS_CAUTIOUS;
+        }
+        return report.rowProblems().isEmpty() ? OK : SOME_LINES_BAD;
     }
 
     private SciaticaAdvisor loadRules() {
