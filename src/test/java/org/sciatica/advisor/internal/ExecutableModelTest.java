@@ -27,6 +27,10 @@ class ExecutableModelTest {
         Engine drl = Engine.compileFromDrl(RuleFile.bundled());
         assertThat(drl.rules().precompiled()).isFalse();
         assertThat(precompiled.catalog()).isEqualTo(drl.catalog());
+        assertThat(precompiled.catalog()).as("the precompiled model keeps the lifecycle metadata").allSatisfy(rule -> {
+            assertThat(rule.status()).isEqualTo(org.sciatica.advisor.RuleStatus.ACTIVE);
+            assertThat(rule.reviewed()).isEqualTo(AS_OF);
+        });
         assertThat(precompiled.version()).isEqualTo(drl.version());
         for (Assessment a : BenchmarkMix.assessments()) {
             assertThat(precompiled.advise(a, AS_OF)).as(a.summary()).isEqualTo(drl.advise(a, AS_OF));
