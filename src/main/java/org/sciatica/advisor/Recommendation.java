@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param sources      every source a {@code sourceId} in this answer names, once each, in order of
  *                     first mention: the answer's bibliography
  * @param rulesVersion identifies the rule base that produced this answer
+ * @param asOf         the date the answer was given as of: only the rules in force on that date ran
  */
 public record Recommendation(
         @Nullable String id,
@@ -37,7 +38,8 @@ public record Recommendation(
         SessionPlan sessionPlan,
         List<String> firedRules,
         List<Source> sources,
-        String rulesVersion) {
+        String rulesVersion,
+        java.time.LocalDate asOf) {
 
     /**
      * Checks and copies the values.
@@ -53,6 +55,7 @@ public record Recommendation(
      * @param firedRules the fired rules
      * @param sources the sources named in the answer
      * @param rulesVersion the rules version
+     * @param asOf the date of the rules in force
      */
     public Recommendation {
         Objects.requireNonNull(disposition, "disposition");
@@ -68,6 +71,7 @@ public record Recommendation(
         firedRules = List.copyOf(firedRules);
         sources = List.copyOf(sources);
         Objects.requireNonNull(rulesVersion, "rulesVersion");
+        Objects.requireNonNull(asOf, "asOf");
     }
 
     /**

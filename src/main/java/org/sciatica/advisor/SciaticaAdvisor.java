@@ -1,11 +1,14 @@
 package org.sciatica.advisor;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.sciatica.advisor.internal.Engine;
+import org.sciatica.advisor.internal.RuleBase;
 import org.sciatica.advisor.internal.RuleFile;
 
 /**
@@ -21,12 +24,22 @@ import org.sciatica.advisor.internal.RuleFile;
  *         .cause(Cause.PIRIFORMIS_SYNDROME).sensitivity(Sensitivity.MODERATE)
  *         .inflammation(Inflammation.NONE).painLevel(5).build());
  * }</pre>
+ *
+ * <p><b>Rules in force on a date.</b> Every answer is given as of a date, named in
+ * {@link Recommendation#asOf()}: today (in the JVM's time zone) unless the advisor was given one
+ * ({@link Builder#asOf(LocalDate)}, {@link #asOf(LocalDate)}). Only the rules in force on that date
+ * run: not {@code retired} ones, none before its {@code @effective} date or from its
+ * {@code @expiry} date, and {@code draft} ones only when asked for ({@link Builder#withDrafts()}).
  */
 public final class SciaticaAdvisor {
     private final Engine engine;
+    private final @Nullable LocalDate asOf;
+    private final int reviewAgeDays;
 
-    private SciaticaAdvisor(Engine engine) {
+    private SciaticaAdvisor(Engine engine, @Nullable LocalDate asOf, int reviewAgeDays) {
         this.engine = engine;
+        this.asOf = asOf;
+        this.reviewAgeDays = reviewAgeDays;
     }
 
     /**
@@ -58,7 +71,61 @@ public final class SciaticaAdvisor {
      */
     public Recommendation advise(Assessment assessment) {
         Objects.requireNonNull(assessment, "assessment");
-        return engine.advise(assessment);
+        return engine.advise(assessment, asOf());
+    }
+
+    /**
+     * The same rules, answering as of another date: for replaying an answer, or for trying rules
+     * that take effect later. Cheap: the compiled rules are shared, nothing is compiled again.
+     *
+     * @param date the date every answer is given as of
+     * @return an advisor with the same rules that answers as of {@code date}
+     * @throws NullPointerException if {@code date} is null
+     */
+    public SciaticaAdvisor asOf(LocalDate date) {
+        return new SciaticaAdvisor(engine, Objects.requireNonNull(date, "date"), reviewAgeDays);
+    }
+
+    /**
+     * The date answers are given as of: the one this advisor was given, or else today's date in
+     * the JVM's default time zone (read on every call).
+     *
+     * @return the date of the rules in force
+     */
+    public LocalDate asOf() {
+        return asOf != null ? asOf : LocalDate.now();
+    }
+
+    /**
+     * The loaded rules that apply as of {@link #asOf()}, in load order: neither retired, nor
+     * outside their dates, nor drafts unless drafts were asked for, nor replaced on that date.
+     *
+     * @return the rules in force
+     */
+    public List<RuleInfo> rulesInForce() {
+        LocalDate date = asOf();
+        return engine.catalog().stream().filter(rule -> engine.inForce(rule, date)).toList();
+    }
+
+    /**
+     * How many days a rule's review stays current ({@link RuleInfo#DEFAULT_REVIEW_AGE_DAYS} unless
+     * the builder was given another age).
+     *
+     * @return the review age in days
+     */
+    public int reviewAgeDays() {
+        return reviewAgeDays;
+    }
+
+    /**
+     * The loaded rules overdue for review as of {@link #asOf()}: no {@code @reviewed} date, or one
+     * more than {@link #reviewAgeDays()} days before; retired rules are never overdue.
+     *
+     * @return the rules a clinician should review, in load order
+     */
+    public List<RuleInfo> rulesOverdueForReview() {
+        LocalDate date = asOf();
+        return engine.catalog().stream().filter(rule -> rule.reviewOverdue(date, reviewAgeDays)).toList();
     }
 
     /**
@@ -136,6 +203,9 @@ public final class SciaticaAdvisor {
         private final List<Path> ruleDirectories = new ArrayList<>();
         private boolean bundled = true;
         private boolean replaceProtected;
+        private boolean withDrafts;
+        private @Nullable LocalDate asOf;
+        private int reviewAgeDays = RuleInfo.DEFAULT_REVIEW_AGE_DAYS;
 
         private Builder() {
         }
@@ -175,12 +245,56 @@ public final class SciaticaAdvisor {
         }
 
         /**
+         * Runs {@code draft} rules too (as long as their dates allow), so that a clinic can trial a
+         * rule, for example in an impact report, before making it active. Without this, draft rules
+         * are loaded and listed in the catalog but never run, and a draft's {@code @replaces}
+         * replaces nothing.
+         *
+         * @return this builder
+         */
+        public Builder withDrafts() {
+            withDrafts = true;
+            return this;
+        }
+
+        /**
+         * Gives every answer as of this date instead of today: the rules in force on that date run,
+         * and {@link Recommendation#asOf()} names it.
+         *
+         * @param date the date answers are given as of
+         * @return this builder
+         * @throws NullPointerException if {@code date} is null
+         */
+        public Builder asOf(LocalDate date) {
+            asOf = Objects.requireNonNull(date, "date");
+            return this;
+        }
+
+        /**
+         * How many days a rule's review stays current before the rule is overdue for review
+         * ({@link RuleInfo#DEFAULT_REVIEW_AGE_DAYS}, 365, unless set).
+         *
+         * @param days the review age in days, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code days} is negative
+         */
+        public Builder reviewAgeDays(int days) {
+            if (days < 0) {
+                throw new IllegalArgumentException("the review age must be 0 days or more, was " + days);
+            }
+            reviewAgeDays = days;
+            return this;
+        }
+
+        /**
          * Reads and compiles the rules.
          *
          * @throws RuleLoadException listing every problem: unreadable directories, compile errors
          *                           with file, line and column, rules without {@code @id} or
          *                           {@code @source}, duplicate ids, a replaced protected rule
-         *                           without {@link #allowReplacingProtectedRules()}
+         *                           without {@link #allowReplacingProtectedRules()}, a bad
+         *                           {@code @status}, {@code @reviewed}, {@code @effective} or
+         *                           {@code @expiry}
          * @return the advisor, ready to share between threads
          */
         public SciaticaAdvisor build() {
@@ -195,7 +309,8 @@ public final class SciaticaAdvisor {
                 throw new RuleLoadException(List.of(new RuleProblem("(none)", 0, 0,
                         "no rules: the bundled rules were left out and no rule directory was added")));
             }
-            return new SciaticaAdvisor(Engine.compile(files, replaceProtected));
+            return new SciaticaAdvisor(Engine.compile(files, new RuleBase.Options(replaceProtected, withDrafts)), asOf,
+                    reviewAgeDays);
         }
     }
 }

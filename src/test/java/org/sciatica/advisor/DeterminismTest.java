@@ -17,8 +17,9 @@ import org.sciatica.advisor.json.AssessmentJson;
 import org.sciatica.advisor.json.RecommendationJson;
 import org.sciatica.advisor.testing.Cases;
 
-/** Same input, same rules: byte-identical output, whatever the advisor instance or the thread. */
+/** Same input, same rules, same date: byte-identical output, whatever the advisor instance or the thread. */
 class DeterminismTest {
+    private static final java.time.LocalDate AS_OF = java.time.LocalDate.of(2026, 11, 28);
 
     private static List<Assessment> mix() {
         List<Assessment> mix = new ArrayList<>();
@@ -44,10 +45,20 @@ class DeterminismTest {
 
     @Test
     void twoAdvisorsBuiltFromTheSameRulesGiveTheSameBytes() {
-        SciaticaAdvisor other = SciaticaAdvisor.withBundledRules();
+        SciaticaAdvisor other = SciaticaAdvisor.builder().asOf(AS_OF).build();
         assertThat(other.rulesVersion()).isEqualTo(Cases.bundledAdvisor().rulesVersion());
         for (Assessment a : mix()) {
-            assertThat(json(other, a)).as(a.summary()).isEqualTo(json(Cases.bundledAdvisor(), a));
+            assertThat(json(other, a)).as(a.summary()).isEqualTo(json(Cases.bundledAdvisor().asOf(AS_OF), a));
+        }
+    }
+
+    @Test
+    void theDateIsPartOfTheAnswerAndNothingElseChangesWithIt() {
+        for (Assessment a : mix()) {
+            String novemberJson = json(Cases.bundledAdvisor().asOf(AS_OF), a);
+            String laterJson = json(Cases.bundledAdvisor().asOf(AS_OF.plusYears(1)), a);
+            assertThat(novemberJson).endsWith(",\"asOf\":\"2026-11-28\"}");
+            assertThat(laterJson.replace("\"asOf\":\"2027-11-28\"", "\"asOf\":\"2026-11-28\"")).isEqualTo(novemberJson);
         }
     }
 
@@ -83,10 +94,10 @@ class DeterminismTest {
         Path input = Path.of("examples/batch.jsonl");
         StringBuilder here = new StringBuilder();
         for (String line : Files.readAllLines(input)) {
-            here.append(json(Cases.bundledAdvisor(), AssessmentJson.parse(line))).append('\n');
+            here.append(json(Cases.bundledAdvisor().asOf(AS_OF), AssessmentJson.parse(line))).append('\n');
         }
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.sciatica.advisor.cli.Main", "--batch", input.toString())
+                "-cp", System.getProperty("java.class.path"), "org.sciatica.advisor.cli.Main", "--batch", "--as-of", AS_OF.toString(), input.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String there = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(other.waitFor()).isZero();

@@ -9,6 +9,12 @@ import org.sciatica.advisor.testing.ScenarioTable;
 
 /** The clinical scenario tables under src/test/resources/scenarios, one test per row. */
 class ScenarioTablesTest {
+    /** Line 3 of the safety table: it needs rules that exclude the gentle techniques (the no-gentle-technique fixture). */
+    static final String NO_SAFE_TECHNIQUE = """
+            name,cause,sensitivity,inflammation,painLevel,symptoms,disposition,urgency,warns,fires
+            Line 3: nothing left refers,MUSCLE_TENSION,HIGH,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-06
+            Line 3: only a demoted trigger point left refers,HERNIATED_DISC,LOW,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-05;NS-06
+            """;
 
     @TestFactory
     Stream<DynamicTest> theArticlesAdvice() {
@@ -23,11 +29,7 @@ class ScenarioTablesTest {
     @TestFactory
     Stream<DynamicTest> theNoSafeTechniqueNet() {
         // Line 3 of the safety table needs rules that exclude the gentle techniques: the test fixture.
-        return ScenarioTable.fromText("no-safe-technique.csv", """
-                        name,cause,sensitivity,inflammation,painLevel,symptoms,disposition,urgency,warns,fires
-                        Line 3: nothing left refers,MUSCLE_TENSION,HIGH,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-06
-                        Line 3: only a demoted trigger point left refers,HERNIATED_DISC,LOW,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-05;NS-06
-                        """)
+        return ScenarioTable.fromText("no-safe-technique.csv", NO_SAFE_TECHNIQUE)
                 .with(TestRules.NoGentleTechnique.ADVISOR).tests();
     }
 }

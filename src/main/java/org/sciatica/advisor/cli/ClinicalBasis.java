@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sciatica.advisor.RuleInfo;
+import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.Source;
 
 /**
@@ -22,7 +23,9 @@ final class ClinicalBasis {
     private ClinicalBasis() {
     }
 
-    static String markdown(List<RuleInfo> rules, Collection<Source> registry) {
+    static String markdown(SciaticaAdvisor advisor) {
+        List<RuleInfo> rules = advisor.rules();
+        Collection<Source> registry = advisor.sources();
         StringBuilder md = new StringBuilder()
                 .append("# Clinical basis of the rules\n\n")
                 .append("Generated from the rules (`rules/*.drl`) and the sources registry (`rules/sources.csv`) by\n`")
@@ -32,7 +35,11 @@ final class ClinicalBasis {
                 .append("tie-break, a cautious default) that no publication makes; it says so and gives its rationale.\n")
                 .append("Where a rule is more cautious than its source, a comment above it in the DRL says why\n")
                 .append("(\"safety over ...\"). Contraindication lists for massage disagree and mostly cite no evidence\n")
-                .append("(see `batavia-2004-contraindications`): the rules lean to caution where sources are thin.\n");
+                .append("(see `batavia-2004-contraindications`): the rules lean to caution where sources are thin.\n\n")
+                .append("Each rule's lifecycle says whether it is active, a draft or retired, when a clinician last reviewed\n")
+                .append("it and the dates it applies between; a rule is flagged **review overdue** when it has no review\n")
+                .append("date or its review is more than ").append(advisor.reviewAgeDays())
+                .append(" days old on the day this page is written. ").append(RuleCatalog.summary(advisor)).append("\n");
         Map<String, List<RuleInfo>> byLayer = new LinkedHashMap<>();
         for (RuleInfo rule : rules) {
             byLayer.computeIfAbsent(rule.file(), f -> new ArrayList<>()).add(rule);
@@ -44,7 +51,8 @@ final class ClinicalBasis {
                 md.append("\n### ").append(rule.id()).append(": ").append(rule.name()).append("\n\n")
                         .append("- Does: ").append(String.join("; ", rule.effects())).append("\n")
                         .append("- Rests on: ").append(RuleCatalog.citation(s)).append("\n")
-                        .append(s.isPolicy() ? "- Rationale: " : "- What the rule takes from it: ").append(s.takes()).append("\n");
+                        .append(s.isPolicy() ? "- Rationale: " : "- What the rule takes from it: ").append(s.takes()).append("\n")
+                        .append("- Lifecycle: ").append(RuleCatalog.lifecycle(rule, advisor, true)).append("\n");
             }
         }
         md.append("\n## Policy decisions\n\n");

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,6 @@ import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.Recommendation;
-import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.SafetyViolationException;
@@ -46,6 +46,7 @@ import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.json.AssessmentJson;
 import org.sciatica.advisor.json.CdsHooks;
 import org.sciatica.advisor.json.RecommendationJson;
+import org.sciatica.advisor.testing.MutationReport;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -62,8 +63,10 @@ import org.jspecify.annotations.Nullable;
         footer = {
                 "",
                 "Exit codes: 0 success; 1 a batch or --impact in which some lines were bad (all",
-                "good lines still answered); 2 bad input, bad usage or bad rules (message on",
-                "standard error); 3 --impact found an answer less cautious or unsafe."})
+                "good lines still answered), or scenario rows that fail on the unmutated rules;",
+                "2 bad input, bad usage or bad rules (message on",
+                "standard error); 3 --impact found an answer less cautious or unsafe, or",
+                "--mutation-report's score is below --min-score."})
 public final class Main implements Callable<Integer> {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -71,7 +74,10 @@ public final class Main implements Callable<Integer> {
     public static final int SOME_LINES_BAD = 1;
     /** Exit code: bad input, bad usage or bad rules. */
     public static final int BAD_INPUT = 2;
-    /** Exit code: {@code --impact} found an answer that became less cautious, or one the safety monitor refused. */
+    /**
+     * Exit code: {@code --impact} found an answer that became less cautious, or one the safety monitor
+     * refused; or {@code --mutation-report}'s score is below {@code --min-score}.
+     */
     public static final int LESS_CAUTIOUS = 3;
 
     enum Format {
@@ -105,6 +111,19 @@ public final class Main implements Callable<Integer> {
                     + "Every replacement is logged; the runtime safety monitor still checks every answer.")
     boolean replaceProtected;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "Answer with the rules in force on this date (default: today), in every mode; the answer names it (asOf). "
+                    + "Retired rules, rules not yet effective or expired on that date do not apply.")
+    @Nullable LocalDate asOf;
+
+    @Option(names = "--with-drafts",
+            description = "Run draft rules (@status(\"draft\")) too, to trial them; with --impact, on both sides.")
+    boolean withDrafts;
+
+    @Option(names = "--review-age", paramLabel = "DAYS",
+            description = "With --list-rules or --clinical-basis: flag rules whose last review is more than DAYS days old (default 365).")
+    @Nullable Integer reviewAge;
+
     @Option(names = "--batch",
             description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
     boolean batch;
@@ -134,6 +153,21 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "DIR",
             description = "With --impact: add every .drl file in DIR to the candidate rules (a rule may @replaces a baseline one). Repeatable.")
     List<Path> candidateDirectories = new ArrayList<>();
+
+    @Option(names = "--mutation-report", arity = "1..*", paramLabel = "TABLE.csv",
+            description = "Mutation score of these scenario tables: remove each rule, and weaken each pressure limit, support weight "
+                    + "and emergency referral, one mutant at a time, run every row against each and list the mutants no row noticed "
+                    + "(text, or --format json). Exit 3 when the score is below --min-score.")
+    @Nullable List<Path> mutationTables;
+
+    @Option(names = "--mutate", paramLabel = "ID", split = ",",
+            description = "With --mutation-report: mutate only these rules (ids; a trailing * matches a prefix, as in 'CL-*'). "
+                    + "Repeatable. Default: every rule in force.")
+    List<String> mutate = new ArrayList<>();
+
+    @Option(names = "--min-score", paramLabel = "PERCENT",
+            description = "With --mutation-report: the lowest acceptable score, 0 to 100 (default 100: every mutant noticed).")
+    @Nullable Double minScore;
 
     @Option(names = "--quiet",
             description = "With --batch or --impact: no progress line on standard error (it is shown only when standard error is a terminal).")
@@ -224,8 +258,29 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
+    /** The date of this run's answers: --as-of, or today, read once so that a whole batch has one date. */
+    private @Nullable LocalDate date;
+
+    /** The run's date, fixed at the start of call(). */
+    private LocalDate runDate() {
+        return Objects.requireNonNull(date, "the run's date is set at the start of call()");
+    }
+
     @Override
     public Integer call() throws IOException {
+        date = asOf != null ? asOf : LocalDate.now();
+        if (reviewAge != null && reviewAge < 0) {
+            throw usage("--review-age must be 0 days or more, was " + reviewAge);
+        }
+        if (reviewAge != null && !listRules && !clinicalBasis) {
+            throw usage("--review-age is for --list-rules and --clinical-basis");
+        }
+        if (mutationTables != null) {
+            return mutationReport();
+        }
+        if (minScore != null || !mutate.isEmpty()) {
+            throw usage((minScore != null ? "--min-score" : "--mutate") + " is for --mutation-report");
+        }
         if (impact) {
             return impact();
         }
@@ -264,7 +319,7 @@ public final class Main implements Callable<Integer> {
         }
         SciaticaAdvisor advisor = loadRules();
         if (clinicalBasis) {
-            out.print(ClinicalBasis.markdown(advisor.rules(), advisor.sources()));
+            out.print(ClinicalBasis.markdown(advisor));
             return OK;
         }
         if (decisionMatrix) {
@@ -272,7 +327,7 @@ public final class Main implements Callable<Integer> {
             return OK;
         }
         if (listRules) {
-            listRules(advisor.rules());
+            listRules(advisor);
             return OK;
         }
         Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
@@ -378,6 +433,77 @@ public final class Main implements Callable<Integer> {
         return ImpactRun.exitCode(report);
     }
 
+    /**
+     * {@code --mutation-report}: the rules (bundled unless --no-bundled, plus each --rules DIR),
+     * their mutants, and every row of the tables against each.
+     */
+    private int mutationReport() {
+        if (batch || listRules || decisionMatrix || clinicalBasis || impact) {
+            throw usage("--mutation-report cannot be used with --batch, --list-rules, --decision-matrix, --clinical-basis or --impact");
+        }
+        if (input != null) {
+            throw usage("--mutation-report takes its scenario tables as TABLE.csv after it, no other FILE");
+        }
+        if (format != null && format != Format.text && format != Format.json) {
+            throw usage("--mutation-report writes text or json; --format " + format + " does not apply");
+        }
+        if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty()) {
+            throw usage("--baseline and --candidate are for --impact");
+        }
+        if (noBundled && ruleDirectories.isEmpty()) {
+            throw usage("--no-bundled leaves the bundled rules out: give at least one --rules DIR");
+        }
+        if (threads < 1) {
+            throw usage("--threads must be at least 1, was " + threads);
+        }
+        double minimum = minScore == null ? 100 : minScore;
+        if (minimum < 0 || minimum > 100) {
+            throw usage("--min-score must be from 0 to 100, was " + minScore);
+        }
+        MutationReport.Builder builder = MutationReport.builder().asOf(runDate()).threads(threads);
+        if (noBundled) {
+            builder.withoutBundledRules();
+        }
+        if (replaceProtected) {
+            builder.allowReplacingProtectedRules();
+        }
+        if (withDrafts) {
+            builder.withDrafts();
+        }
+        ruleDirectories.forEach(builder::addRuleDirectory);
+        if (!mutate.isEmpty()) {
+            List<String> wanted = mutate.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+            builder.mutating(rule -> wanted.stream().anyMatch(id -> id.endsWith("*")
+                    ? rule.id().startsWith(id.substring(0, id.length() - 1)) : rule.id().equals(id)));
+        }
+        for (Path table : Objects.requireNonNullElse(mutationTables, List.<Path>of())) {
+            if (!Files.isRegularFile(table)) {
+                throw new Failure(table + ": " + (Files.isDirectory(table) ? "is a directory, not a scenario table" : "no such file"));
+            }
+            try {
+                builder.table(table);
+            } catch (java.io.UncheckedIOException e) {
+                throw new Failure(String.valueOf(e.getMessage()));
+            }
+        }
+        MutationReport report;
+        try {
+            report = builder.run();
+        } catch (RuleLoadException e) {
+            StringBuilder message = new StringBuilder("the rules cannot be loaded (").append(e.problems().size())
+                    .append(e.problems().size() == 1 ? " problem" : " problems").append("):");
+            e.problems().forEach(p -> message.append('\n').append(p));
+            throw new Failure(message.toString());
+        } catch (IllegalArgumentException e) {
+            throw new Failure(String.valueOf(e.getMessage()));
+        }
+        out.print(format == Format.json ? MutationReports.json(report) + "\n" : report.text());
+        if (report.score() * 100 < minimum) {
+            return LESS_CAUTIOUS;
+        }
+        return report.rowProblems().isEmpty() ? OK : SOME_LINES_BAD;
+    }
+
     private SciaticaAdvisor loadRules() {
         return loadRules(ruleDirectories, "the rules");
     }
@@ -391,6 +517,13 @@ public final class Main implements Callable<Integer> {
         if (replaceProtected) {
             builder.allowReplacingProtectedRules();
         }
+        if (withDrafts) {
+            builder.withDrafts();
+        }
+        if (reviewAge != null) {
+            builder.reviewAgeDays(reviewAge);
+        }
+        builder.asOf(runDate());
         directories.forEach(builder::addRuleDirectory);
         try {
             SciaticaAdvisor advisor = builder.build();
@@ -411,26 +544,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private void listRules(List<RuleInfo> rules) {
+    private void listRules(SciaticaAdvisor advisor) {
         if (format == Format.json) {
-            out.println(RecommendationJson.catalog(rules));
-            return;
-        }
-        if (format == Format.markdown) {
-            out.print(RuleCatalog.markdown(rules));
-            return;
-        }
-        int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
-        String file = null;
-        for (RuleInfo rule : rules) {
-            if (!rule.file().equals(file)) {
-                file = rule.file();
-                out.println((rules.get(0) == rule ? "" : "\n") + file);
-            }
-            out.printf("  %-" + width + "s  %s%n", rule.id(), rule.name());
-            out.printf("  %-" + width + "s  does: %s%n", "", String.join("; ", rule.effects()));
-            out.printf("  %-" + width + "s  source: %s (%s)%s%n", "", rule.source().title(), rule.sourceId(),
-                    rule.source().url() == null ? ", product policy" : ", " + rule.source().url());
+            out.println(RuleCatalog.json(advisor));
+        } else if (format == Format.markdown) {
+            out.print(RuleCatalog.markdown(advisor));
+        } else {
+            RuleCatalog.text(advisor, out);
         }
     }
 
@@ -507,6 +627,21 @@ public final class Main implements Callable<Integer> {
                 }
             }
             throw new CommandLine.TypeConversionException("--format must be one of text, json, cds-hooks, markdown; was '" + value + "'");
+        }
+    }
+
+    /** Reads --as-of: a calendar date written YYYY-MM-DD. */
+    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                if (value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    return LocalDate.parse(value.strip());
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date in the calendar");
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date written YYYY-MM-DD (for example 2026-11-28)");
         }
     }
 

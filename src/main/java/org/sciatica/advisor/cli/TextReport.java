@@ -88,6 +88,7 @@ public final class TextReport {
         }
         out.append("\nRules fired: ").append(String.join(", ", r.firedRules())).append('\n');
         out.append("Rules version: ").append(r.rulesVersion()).append('\n');
+        out.append("Rules in force on: ").append(r.asOf()).append('\n');
         return out.toString();
     }
 

@@ -60,7 +60,7 @@ final class Assembler {
         this.reasonOrder = Comparator.comparing(Reason::ruleId, rules.ruleOrder()).thenComparing(Reason::text);
     }
 
-    Recommendation assemble(Assessment assessment, Evaluation evaluation) {
+    Recommendation assemble(Assessment assessment, Evaluation evaluation, java.time.LocalDate asOf) {
         Facts facts = new Facts(evaluation.said(), rules);
 
         List<Warning> allWarnings = warnings(facts.alerts);
@@ -101,7 +101,8 @@ final class Assembler {
             Referral referral = new Referral(urgency, because);
             SessionPlan plan = new SessionPlan(List.of(), null);
             return new Recommendation(assessment.id(), Disposition.REFER, referral, List.of(), excluded, warnings,
-                    List.of(), plan, fired, sources(referral, List.of(), excluded, warnings, List.of(), plan), rules.version());
+                    List.of(), plan, fired, sources(referral, List.of(), excluded, warnings, List.of(), plan), rules.version(),
+                    asOf);
         }
 
         List<ExcludedTechnique> excluded = new ArrayList<>();
@@ -115,7 +116,7 @@ final class Assembler {
         List<FocusArea> focus = focusAreas(facts);
         SessionPlan plan = sessionPlan(facts);
         return new Recommendation(assessment.id(), disposition, null, ranked, excluded, warnings, focus, plan, fired,
-                sources(null, ranked, excluded, warnings, focus, plan), rules.version());
+                sources(null, ranked, excluded, warnings, focus, plan), rules.version(), asOf);
     }
 
     /** Every source the answer names, once each, in the order the answer first mentions them. */

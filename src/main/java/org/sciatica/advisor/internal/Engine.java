@@ -3,6 +3,7 @@ package org.sciatica.advisor.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +42,19 @@ public final class Engine {
         return new Engine(RuleBase.compile(files, productVersion(), replaceProtected));
     }
 
-    /** Compiles the DRL even where a precompiled model exists: for comparing the two. */
+    /** Compiles the files with these load options (protected rules replaceable, drafts run). */
+    public static Engine compile(List<RuleFile> files, RuleBase.Options options) {
+        return new Engine(RuleBase.compile(files, productVersion(), options));
+    }
+
+    /** Compiles the DRL even where a precompiled model exists: for comparing the two, and for mutants. */
     static Engine compileFromDrl(List<RuleFile> files) {
-        return new Engine(RuleBase.compile(files, productVersion(), false, false));
+        return compileFromDrl(files, RuleBase.Options.DEFAULT);
+    }
+
+    /** Compiles the DRL with these options even where a precompiled model exists. */
+    public static Engine compileFromDrl(List<RuleFile> files, RuleBase.Options options) {
+        return new Engine(RuleBase.compile(files, productVersion(), false, options));
     }
 
     /**
@@ -53,7 +64,7 @@ public final class Engine {
      * @throws SafetyViolationException when the answer breaks a line of the safety table that the
      *                                  rule set does not deliberately depart from
      */
-    public Recommendation advise(Assessment assessment) {
+    public Recommendation advise(Assessment assessment, LocalDate asOf) {
         for (String finding : assessment.clinicFindings()) {
             if (!rules.clinicFindings().contains(finding)) {
                 throw new org.sciatica.advisor.InvalidAssessmentException("clinicFindings", "clinicFindings: \"" + finding
@@ -63,7 +74,7 @@ public final class Engine {
                                 : "declared: " + String.join(", ", rules.clinicFindings())));
             }
         }
-        return monitored(assessment, assembler.assemble(assessment, Evaluation.run(rules, assessment)));
+        return monitored(assessment, assembler.assemble(assessment, Evaluation.run(rules, assessment, asOf), asOf));
     }
 
     /** The answer as it leaves the library: checked, with any deliberate departure shown. */
@@ -97,7 +108,8 @@ public final class Engine {
         Disposition disposition = answer.disposition().compareTo(WarningCode.SAFETY_DEPARTURE.disposition()) < 0
                 ? WarningCode.SAFETY_DEPARTURE.disposition() : answer.disposition();
         return new Recommendation(answer.id(), disposition, answer.referral(), answer.techniques(), answer.excluded(),
-                warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), sources, answer.rulesVersion());
+                warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), sources, answer.rulesVersion(),
+                answer.asOf());
     }
 
     /** The fired rules that did not ship with the library: the ones a broken safety line is traced to. */
@@ -114,6 +126,11 @@ public final class Engine {
 
     Assembler assembler() {
         return assembler;
+    }
+
+    /** True when the rule runs for an answer given as of {@code date}; see {@link RuleBase#inForce}. */
+    public boolean inForce(RuleInfo rule, LocalDate date) {
+        return rules.inForce(rule, date);
     }
 
     public List<RuleInfo> catalog() {

@@ -44,7 +44,8 @@ final class Evaluation {
         this.fired.addAll(fired);
     }
 
-    static Evaluation run(RuleBase rules, Assessment assessment) {
+    /** Runs the rules in force on {@code date}: the others' matches are never fired. */
+    static Evaluation run(RuleBase rules, Assessment assessment, java.time.LocalDate date) {
         Evaluation evaluation = new Evaluation();
         KieSession session = rules.kieBase().newKieSession();
         try {
@@ -78,7 +79,8 @@ final class Evaluation {
                 }
             });
             session.insert(assessment);
-            int firings = session.fireAllRules(MAX_FIRINGS);
+            int firings = rules.alwaysInForce() ? session.fireAllRules(MAX_FIRINGS)
+                    : session.fireAllRules(match -> rules.inForce(rules.info(match.getRule()), date), MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + MAX_FIRINGS
                         + " times without settling; a rule probably loops (a rule that inserts what it matches?)");

@@ -22,6 +22,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
+import org.sciatica.advisor.RuleStatus;
 import org.sciatica.advisor.Source;
 import org.sciatica.advisor.WarningCode;
 import org.jspecify.annotations.Nullable;
@@ -44,11 +45,26 @@ public final class RuleBase {
     private final Map<String, Source> sources;
     private final List<SafetyMonitor.Departure> departures;
     private final ClinicVocabulary vocabulary;
+    private final boolean withDrafts;
+    /** A rule and the rule that replaces it on the dates that rule is in force (a replacement with dates). */
+    private final Map<RuleInfo, RuleInfo> replacedWhileInForce;
+    /** True when every rule applies on every date: no filter is needed when the rules run. */
+    private final boolean alwaysInForce;
+
+    /** How rules load: whether a protected rule may be replaced, and whether draft rules run. */
+    public record Options(boolean replaceProtected, boolean withDrafts) {
+        /** The defaults: no protected rule replaced, no draft run. */
+        public static final Options DEFAULT = new Options(false, false);
+    }
 
     private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version,
                      boolean precompiled, SourceRegistry registry, List<SafetyMonitor.Departure> departures,
-                     ClinicVocabulary vocabulary) {
+                     ClinicVocabulary vocabulary, boolean withDrafts, Map<RuleInfo, RuleInfo> replacedWhileInForce) {
         this.kieBase = kieBase;
+        this.withDrafts = withDrafts;
+        this.replacedWhileInForce = new java.util.IdentityHashMap<>(replacedWhileInForce);
+        this.alwaysInForce = replacedWhileInForce.isEmpty() && catalog.stream().allMatch(r -> r.effective() == null
+                && r.expiry() == null && (r.status() == RuleStatus.ACTIVE || r.status() == RuleStatus.DRAFT && withDrafts));
         this.vocabulary = vocabulary;
         this.sources = new HashMap<>();
         for (Source source : registry.entries()) {
@@ -86,7 +102,7 @@ public final class RuleBase {
      * @throws RuleLoadException listing every compile error and every metadata problem
      */
     public static RuleBase compile(List<RuleFile> files, String productVersion) {
-        return compile(files, productVersion, true, false);
+        return compile(files, productVersion, true, Options.DEFAULT);
     }
 
     /**
@@ -98,12 +114,24 @@ public final class RuleBase {
      * @return the rule base
      */
     public static RuleBase compile(List<RuleFile> files, String productVersion, boolean replaceProtected) {
-        return compile(files, productVersion, true, replaceProtected);
+        return compile(files, productVersion, true, new Options(replaceProtected, false));
+    }
+
+    /**
+     * As {@link #compile(List, String)}, with the load options.
+     *
+     * @param files          the rule files
+     * @param productVersion the library version
+     * @param options        whether a protected rule may be replaced and whether drafts run
+     * @return the rule base
+     */
+    public static RuleBase compile(List<RuleFile> files, String productVersion, Options options) {
+        return compile(files, productVersion, true, options);
     }
 
     /** As {@link #compile(List, String)}; with {@code precompiledAllowed} false, always compiles the DRL. */
-    static RuleBase compile(List<RuleFile> allFiles, String productVersion, boolean precompiledAllowed,
-                            boolean replaceProtected) {
+    static RuleBase compile(List<RuleFile> allFiles, String productVersion, boolean precompiledAllowed, Options options) {
+        boolean replaceProtected = options.replaceProtected();
         List<RuleFile> files = allFiles.stream().filter(RuleFile::isDrl).toList();
         List<RuleProblem> problems = new ArrayList<>();
         SourceRegistry sources = new SourceRegistry();
@@ -153,6 +181,7 @@ public final class RuleBase {
         Map<String, RuleInfo> byId = new HashMap<>();
         Map<String, Located> implById = new HashMap<>();
         Map<Located, String> replacing = new java.util.LinkedHashMap<>();
+        Map<RuleInfo, RuleInfo> replacedWhileInForce = new java.util.IdentityHashMap<>();
         for (Located where : located) {
             RuleImpl rule = where.rule();
             String file = where.file();
@@ -195,7 +224,13 @@ public final class RuleBase {
                 replacing.put(where, replaces);
                 effects.add(0, "replaces " + replaces);
             }
-            RuleInfo info = new RuleInfo(id, rule.getName(), file, registered, effects);
+            String content = fileIndex < files.size() ? files.get(fileIndex).content() : "";
+            Lifecycle.Read lifecycle = Lifecycle.read(rule, content, at, problems, file);
+            if (lifecycle == null) {
+                continue;
+            }
+            RuleInfo info = new RuleInfo(id, rule.getName(), file, registered, effects, lifecycle.status(),
+                    lifecycle.reviewed(), lifecycle.effective(), lifecycle.expiry());
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" reuses @id(\"" + id
@@ -212,35 +247,52 @@ public final class RuleBase {
             RuleImpl rule = r.getKey().rule();
             String file = r.getKey().file();
             int[] at = r.getKey().at();
-            Located replaced = implById.get(r.getValue());
-            if (replaced == null) {
+            Located replacedAt = implById.get(r.getValue());
+            if (replacedAt == null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), but no rule has that id"));
-            } else if (replaced.fileIndex() >= r.getKey().fileIndex()) {
+            } else if (replacedAt.fileIndex() >= r.getKey().fileIndex()) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), which is not in an earlier file; a rule can only replace one loaded before it"));
-            } else if (metadata(replaced.rule(), "protect") != null && !replaceProtected) {
+            } else if (metadata(replacedAt.rule(), "protect") != null && !replaceProtected) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
-                        + r.getValue() + "\"), a protected rule (" + metadata(replaced.rule(), "protect") + "); replacing it needs an"
+                        + r.getValue() + "\"), a protected rule (" + metadata(replacedAt.rule(), "protect") + "); replacing it needs an"
                         + " explicit allowance: SciaticaAdvisor.builder().allowReplacingProtectedRules() in Java,"
                         + " --allow-replacing-protected-rules on the command line"));
+            } else if (byKey.get(key(rule)) == null) {
+                continue; // the replacing rule has problems of its own, already reported
             } else {
-                RuleImpl target = replaced.rule();
-                RuleInfo replacer = byKey.get(key(rule));
-                LOG.warn("rule {} ({}) replaces rule {} \"{}\"{}", replacer == null ? rule.getName() : replacer.id(), file,
-                        r.getValue(), target.getName(),
+                RuleImpl target = replacedAt.rule();
+                RuleInfo replacer = java.util.Objects.requireNonNull(byKey.get(key(rule)), "replacer");
+                if (replacer.status() == RuleStatus.RETIRED || replacer.status() == RuleStatus.DRAFT && !options.withDrafts()) {
+                    // A replacement that never runs replaces nothing: the earlier rule stays in force.
+                    continue;
+                }
+                LOG.warn("rule {} ({}) replaces rule {} \"{}\"{}", replacer.id(), file, r.getValue(), target.getName(),
                         metadata(target, "protect") != null ? ", a protected rule (allowed explicitly)" : "");
-                kieBase.removeRule(target.getPackageName(), target.getName());
-                RuleInfo removed = byKey.remove(key(target));
-                catalog.remove(removed);
                 implById.remove(r.getValue());
+                RuleInfo replaced = java.util.Objects.requireNonNull(byKey.get(key(target)), "the replaced rule's entry");
+                if (replacer.effective() == null && replacer.expiry() == null) {
+                    kieBase.removeRule(target.getPackageName(), target.getName());
+                    byKey.remove(key(target));
+                    catalog.remove(replaced);
+                } else {
+                    // A replacement with dates: the earlier rule stays, and gives way on the dates the replacement applies.
+                    List<String> effects = new ArrayList<>(replaced.effects());
+                    effects.add("gives way to " + replacer.id() + " while " + replacer.id() + " is in force");
+                    RuleInfo kept = new RuleInfo(replaced.id(), replaced.name(), replaced.file(), replaced.source(), effects,
+                            replaced.status(), replaced.reviewed(), replaced.effective(), replaced.expiry());
+                    catalog.set(catalog.indexOf(replaced), kept);
+                    byKey.put(key(target), kept);
+                    replacedWhileInForce.put(kept, replacer);
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new RuleLoadException(inOrder(problems, files));
         }
         return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(allFiles), precompiled,
-                sources, departures, vocabulary);
+                sources, departures, vocabulary, options.withDrafts(), replacedWhileInForce);
     }
 
     /** Compiles DRL text; every compile error is reported with file, line and column. */
@@ -282,6 +334,36 @@ public final class RuleBase {
      */
     public boolean precompiled() {
         return precompiled;
+    }
+
+    /**
+     * True when the rule applies to an answer given as of this date: its own status and dates, drafts
+     * only when they were asked for, and not while a dated replacement of it is in force.
+     *
+     * @param rule the rule's catalog entry
+     * @param date the date the answer is given as of
+     * @return whether the rule runs for that answer
+     */
+    public boolean inForce(RuleInfo rule, java.time.LocalDate date) {
+        if (!rule.inForceOn(date, withDrafts)) {
+            return false;
+        }
+        RuleInfo replacer = replacedWhileInForce.get(rule);
+        return replacer == null || !inForce(replacer, date);
+    }
+
+    /** True when every rule applies on every date, so nothing needs filtering when the rules run. */
+    boolean alwaysInForce() {
+        return alwaysInForce;
+    }
+
+    /**
+     * True when draft rules run.
+     *
+     * @return whether drafts were asked for
+     */
+    public boolean withDrafts() {
+        return withDrafts;
     }
 
     /** The library version and a digest of the rule files' text: changes whenever a rule changes. */
@@ -420,7 +502,7 @@ public final class RuleBase {
     }
 
     /** Line and column (1-based) of {@code rule "name"} in the file, or 0, 0 when not found. */
-    private static int[] declaration(List<RuleFile> files, String file, String name) {
+    static int[] declaration(List<RuleFile> files, String file, String name) {
         int i = indexOf(files, file);
         if (i == files.size()) {
             return new int[] {0, 0};
@@ -447,7 +529,7 @@ public final class RuleBase {
         return files.size();
     }
 
-    private static @Nullable String metadata(Rule rule, String key) {
+    static @Nullable String metadata(Rule rule, String key) {
         Object value = rule.getMetaData().get(key);
         if (value == null) {
             return null;

@@ -117,7 +117,7 @@ final class CompactJson {
         }
         raw("],\"rulesVersion\":");
         string(r.rulesVersion());
-        raw("}");
+        raw(",\"asOf\":\"").raw(r.asOf().toString()).raw("\"}");
     }
 
     private void reasons(List<Reason> reasons) {

@@ -166,6 +166,7 @@ public final class RecommendationJson {
         ArrayNode sources = root.putArray("sources");
         r.sources().forEach(source -> source(sources.addObject(), source));
         root.put("rulesVersion", r.rulesVersion());
+        root.put("asOf", r.asOf().toString());
         return root;
     }
 

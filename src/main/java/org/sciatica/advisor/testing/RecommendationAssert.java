@@ -1,33 +1,22 @@
 package org.sciatica.advisor.testing;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import org.assertj.core.api.AbstractAssert;
+import org.jspecify.annotations.Nullable;
 
 import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.BodyArea;
 import org.sciatica.advisor.Disposition;
 import org.sciatica.advisor.Pressure;
 import org.sciatica.advisor.Recommendation;
-import org.sciatica.advisor.Recommendation.RankedTechnique;
-import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.Technique;
 import org.sciatica.advisor.Urgency;
 import org.sciatica.advisor.WarningCode;
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Fluent, clinical assertions on a {@link Recommendation}. Every failure message starts with what
  * was expected, then shows the case and what the rules did, with rule ids and reasons.
  */
 public final class RecommendationAssert extends AbstractAssert<RecommendationAssert, Recommendation> {
-    /** The assessment, when known (it is not for a bare recommendation), for failure messages. */
     private final @Nullable Assessment assessment;
 
     RecommendationAssert(Recommendation actual, @Nullable Assessment assessment) {
@@ -53,12 +42,8 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      * @return this assertion, for chaining
      */
     public RecommendationAssert refersWithUrgency(Urgency urgency) {
-        refers();
-        Urgency actualUrgency = referral().urgency();
-        if (actualUrgency != urgency) {
-            fail("Expected a referral with urgency " + urgency + ", but the urgency was " + actualUrgency + ".");
-        }
-        return this;
+        isNotNull();
+        return check(Expectations.refersWithUrgency(actual, urgency));
     }
 
     /**
@@ -86,10 +71,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert doesNotRefer() {
         isNotNull();
-        if (actual.disposition() == Disposition.REFER) {
-            fail("Expected massage to go ahead, but the rules referred the client (" + referral().urgency() + ").");
-        }
-        return this;
+        return check(Expectations.doesNotRefer(actual));
     }
 
     /**
@@ -100,10 +82,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert isAtLeast(Disposition disposition) {
         isNotNull();
-        if (actual.disposition().compareTo(disposition) < 0) {
-            fail("Expected at least " + disposition + ", but the disposition was " + actual.disposition() + ".");
-        }
-        return this;
+        return check(Expectations.isAtLeast(actual, disposition));
     }
 
     /**
@@ -114,10 +93,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert hasDisposition(Disposition disposition) {
         isNotNull();
-        if (actual.disposition() != disposition) {
-            fail("Expected " + disposition + ", but the disposition was " + actual.disposition() + ".");
-        }
-        return this;
+        return check(Expectations.hasDisposition(actual, disposition));
     }
 
     // ---- techniques ----
@@ -130,12 +106,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert recommendsFirst(Technique technique) {
         isNotNull();
-        if (actual.techniques().isEmpty()) {
-            fail("Expected " + technique + " first, but no technique was recommended.");
-        } else if (actual.techniques().get(0).technique() != technique) {
-            fail("Expected " + technique + " first, but the rules ranked " + actual.techniques().get(0).technique() + " first.");
-        }
-        return this;
+        return check(Expectations.recommendsFirst(actual, technique));
     }
 
     /**
@@ -146,10 +117,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert doesNotRecommendFirst(Technique technique) {
         isNotNull();
-        if (!actual.techniques().isEmpty() && actual.techniques().get(0).technique() == technique) {
-            fail("Expected " + technique + " never to be ranked first, but the rules ranked it first.");
-        }
-        return this;
+        return check(Expectations.doesNotRecommendFirst(actual, technique));
     }
 
     /**
@@ -160,12 +128,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert recommends(Technique... techniques) {
         isNotNull();
-        for (Technique t : techniques) {
-            if (actual.technique(t).isEmpty()) {
-                fail("Expected " + t + " to be recommended, but it was " + (actual.excludes(t) ? "excluded" : "missing") + ".");
-            }
-        }
-        return this;
+        return check(Expectations.recommends(actual, techniques));
     }
 
     /**
@@ -175,10 +138,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert recommendsNothing() {
         isNotNull();
-        if (!actual.techniques().isEmpty()) {
-            fail("Expected no technique to be recommended, but the rules recommended " + names(actual.techniques()) + ".");
-        }
-        return this;
+        return check(Expectations.recommendsNothing(actual));
     }
 
     /**
@@ -189,12 +149,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert excludes(Technique... techniques) {
         isNotNull();
-        for (Technique t : techniques) {
-            if (!actual.excludes(t)) {
-                fail("Expected " + t + " to be excluded, but it was recommended.");
-            }
-        }
-        return this;
+        return check(Expectations.excludes(actual, techniques));
     }
 
     /**
@@ -205,13 +160,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert excludesExactly(Technique... techniques) {
         isNotNull();
-        Set<Technique> expected = Set.copyOf(Arrays.asList(techniques));
-        Set<Technique> excluded = actual.excluded().stream().map(Recommendation.ExcludedTechnique::technique)
-                .collect(Collectors.toSet());
-        if (!expected.equals(excluded)) {
-            fail("Expected exactly " + sorted(expected) + " to be excluded, but the rules excluded " + sorted(excluded) + ".");
-        }
-        return this;
+        return check(Expectations.excludesExactly(actual, techniques));
     }
 
     /**
@@ -222,12 +171,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert doesNotExclude(Technique... techniques) {
         isNotNull();
-        for (Technique t : techniques) {
-            if (actual.excludes(t)) {
-                fail("Expected " + t + " not to be excluded, but it was.");
-            }
-        }
-        return this;
+        return check(Expectations.doesNotExclude(actual, techniques));
     }
 
     /**
@@ -239,15 +183,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert ranksAbove(Technique higher, Technique lower) {
         isNotNull();
-        int h = rank(higher);
-        int l = rank(lower);
-        if (h < 0) {
-            fail("Expected " + higher + " to rank above " + lower + ", but " + higher + " was not recommended.");
-        } else if (l >= 0 && l < h) {
-            fail("Expected " + higher + " to rank above " + lower + ", but " + lower + " ranked "
-                    + ordinal(l) + " and " + higher + " " + ordinal(h) + ".");
-        }
-        return this;
+        return check(Expectations.ranksAbove(actual, higher, lower));
     }
 
     /**
@@ -258,12 +194,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert hasPressureAtMost(Pressure max) {
         isNotNull();
-        for (RankedTechnique t : actual.techniques()) {
-            if (t.pressure().compareTo(max) > 0) {
-                fail("Expected no pressure above " + max + ", but " + t.technique() + " was given " + t.pressure() + " pressure.");
-            }
-        }
-        return this;
+        return check(Expectations.hasPressureAtMost(actual, max));
     }
 
     /**
@@ -274,17 +205,8 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      * @return this assertion, for chaining
      */
     public RecommendationAssert hasPressure(Technique technique, Pressure pressure) {
-        recommends(technique);
-        Pressure given = actual.technique(technique).orElseThrow().pressure();
-        if (given != pressure) {
-            fail("Expected " + technique + " at " + pressure + " pressure, but it was given " + given + ".");
-        }
-        return this;
-    }
-
-    /** The referral of a referred answer (present exactly when the disposition is REFER). */
-    private Recommendation.Referral referral() {
-        return Objects.requireNonNull(actual.referral(), "a referred answer has a referral");
+        isNotNull();
+        return check(Expectations.hasPressure(actual, technique, pressure));
     }
 
     // ---- warnings ----
@@ -297,12 +219,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert warns(WarningCode... codes) {
         isNotNull();
-        for (WarningCode code : codes) {
-            if (!actual.warns(code)) {
-                fail("Expected the warning " + code + ", but the rules did not raise it.");
-            }
-        }
-        return this;
+        return check(Expectations.warns(actual, codes));
     }
 
     /**
@@ -313,12 +230,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert doesNotWarn(WarningCode... codes) {
         isNotNull();
-        for (WarningCode code : codes) {
-            if (actual.warns(code)) {
-                fail("Expected no " + code + " warning, but the rules raised it.");
-            }
-        }
-        return this;
+        return check(Expectations.doesNotWarn(actual, codes));
     }
 
     /**
@@ -330,12 +242,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert warns(String... codes) {
         isNotNull();
-        for (String code : codes) {
-            if (!actual.warns(code)) {
-                fail("Expected the warning " + code + ", but the rules did not raise it.");
-            }
-        }
-        return this;
+        return check(Expectations.warns(actual, codes));
     }
 
     /**
@@ -346,12 +253,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert doesNotWarn(String... codes) {
         isNotNull();
-        for (String code : codes) {
-            if (actual.warns(code)) {
-                fail("Expected no " + code + " warning, but the rules raised it.");
-            }
-        }
-        return this;
+        return check(Expectations.doesNotWarn(actual, codes));
     }
 
     // ---- rules ----
@@ -364,12 +266,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert firedRule(String... ruleIds) {
         isNotNull();
-        for (String id : ruleIds) {
-            if (!actual.firedRules().contains(id)) {
-                fail("Expected rule " + id + " to fire, but it did not.");
-            }
-        }
-        return this;
+        return check(Expectations.firedRule(actual, ruleIds));
     }
 
     /**
@@ -380,12 +277,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert didNotFire(String... ruleIds) {
         isNotNull();
-        for (String id : ruleIds) {
-            if (actual.firedRules().contains(id)) {
-                fail("Expected rule " + id + " not to fire, but it fired.");
-            }
-        }
-        return this;
+        return check(Expectations.didNotFire(actual, ruleIds));
     }
 
     /**
@@ -396,11 +288,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert firedExactly(String... ruleIds) {
         isNotNull();
-        Set<String> expected = new LinkedHashSet<>(Arrays.asList(ruleIds));
-        if (!expected.equals(Set.copyOf(actual.firedRules()))) {
-            fail("Expected exactly the rules " + expected + " to fire, but " + actual.firedRules() + " fired.");
-        }
-        return this;
+        return check(Expectations.firedExactly(actual, ruleIds));
     }
 
     // ---- focus and plan ----
@@ -413,13 +301,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert focusesOn(BodyArea... areas) {
         isNotNull();
-        for (BodyArea area : areas) {
-            if (actual.focusAreas().stream().noneMatch(f -> f.area() == area)) {
-                fail("Expected a focus on " + area + ", but the focus areas were "
-                        + actual.focusAreas().stream().map(f -> f.area().name()).toList() + ".");
-            }
-        }
-        return this;
+        return check(Expectations.focusesOn(actual, areas));
     }
 
     /**
@@ -430,12 +312,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert doesNotFocusOn(BodyArea... areas) {
         isNotNull();
-        for (BodyArea area : areas) {
-            if (actual.focusAreas().stream().anyMatch(f -> f.area() == area)) {
-                fail("Expected no focus on " + area + ", but it was a focus area.");
-            }
-        }
-        return this;
+        return check(Expectations.doesNotFocusOn(actual, areas));
     }
 
     /**
@@ -446,10 +323,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert hasPlanStepFrom(String ruleId) {
         isNotNull();
-        if (actual.sessionPlan().steps().stream().noneMatch(s -> s.ruleId().equals(ruleId))) {
-            fail("Expected a session plan step from rule " + ruleId + ", but there was none.");
-        }
-        return this;
+        return check(Expectations.hasPlanStepFrom(actual, ruleId));
     }
 
     /**
@@ -460,26 +334,19 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert hasNoPlanStepFrom(String ruleId) {
         isNotNull();
-        actual.sessionPlan().steps().stream().filter(s -> s.ruleId().equals(ruleId)).findFirst().ifPresent(s ->
-                fail("Expected no session plan step from rule " + ruleId + ", but the plan says: \"" + s.text() + "\""));
-        return this;
+        return check(Expectations.hasNoPlanStepFrom(actual, ruleId));
     }
 
     /**
      * The plan sets this many sessions a week.
      *
      * @param min the fewest sessions
-     * @param max the highest pressure allowed
+     * @param max the most sessions
      * @return this assertion, for chaining
      */
     public RecommendationAssert hasSessionsPerWeek(int min, int max) {
         isNotNull();
-        var perWeek = actual.sessionPlan().sessionsPerWeek();
-        if (perWeek == null || perWeek.min() != min || perWeek.max() != max) {
-            fail("Expected " + min + " to " + max + " sessions a week, but the plan set "
-                    + (perWeek == null ? "none" : perWeek.min() + " to " + perWeek.max()) + ".");
-        }
-        return this;
+        return check(Expectations.hasSessionsPerWeek(actual, min, max));
     }
 
     /**
@@ -489,77 +356,20 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert hasNoSessionFrequency() {
         isNotNull();
-        var perWeek = actual.sessionPlan().sessionsPerWeek();
-        if (perWeek != null) {
-            fail("Expected no sessions-per-week, but the plan set " + perWeek.min() + " to " + perWeek.max() + ".");
-        }
-        return this;
+        return check(Expectations.hasNoSessionFrequency(actual));
     }
 
     // ---- the explanation ----
 
-    private void fail(String expectation) {
-        failWithMessage("%s", expectation + "\n" + explain());
+    private RecommendationAssert check(@Nullable String failure) {
+        if (failure != null) {
+            failWithMessage("%s", failure + "\n" + explain());
+        }
+        return this;
     }
 
     /** The case and what the rules did, for failure messages. */
     String explain() {
-        StringBuilder s = new StringBuilder();
-        if (assessment != null) {
-            s.append("  assessment: ").append(assessment.summary()).append('\n');
-        }
-        s.append("  disposition: ").append(actual.disposition());
-        if (actual.referral() != null) {
-            s.append(' ').append(actual.referral().urgency()).append(" from ")
-                    .append(actual.referral().reasons().stream().map(Reason::ruleId).distinct().collect(Collectors.joining(", ")));
-        }
-        s.append('\n');
-        if (!actual.techniques().isEmpty()) {
-            s.append("  ranked:\n");
-            for (RankedTechnique t : actual.techniques()) {
-                s.append(String.format(Locale.ROOT, "    %-14s %-8s %s%n", t.technique(), t.pressure(), reasons(t.reasons())));
-            }
-        }
-        if (!actual.excluded().isEmpty()) {
-            s.append("  excluded:\n");
-            for (Recommendation.ExcludedTechnique e : actual.excluded()) {
-                s.append(String.format(Locale.ROOT, "    %-14s %s%n", e.technique(), reasons(e.reasons())));
-            }
-        }
-        s.append("  warnings: ").append(actual.warnings().stream().map(w -> w.code() + " (" + w.ruleId() + ")")
-                .collect(Collectors.joining(", "))).append('\n');
-        s.append("  fired: ").append(String.join(", ", actual.firedRules()));
-        return s.toString();
-    }
-
-    private static String reasons(List<Reason> reasons) {
-        return reasons.stream().map(r -> r.ruleId() + " \"" + r.text() + "\"").collect(Collectors.joining("; "));
-    }
-
-    private int rank(Technique t) {
-        for (int i = 0; i < actual.techniques().size(); i++) {
-            if (actual.techniques().get(i).technique() == t) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String ordinal(int index) {
-        return switch (index) {
-            case 0 -> "first";
-            case 1 -> "second";
-            case 2 -> "third";
-            case 3 -> "fourth";
-            default -> "fifth";
-        };
-    }
-
-    private static String names(List<RankedTechnique> techniques) {
-        return techniques.stream().map(t -> t.technique().name()).collect(Collectors.joining(", "));
-    }
-
-    private static List<Technique> sorted(Set<Technique> techniques) {
-        return techniques.stream().sorted().toList();
+        return Expectations.explain(assessment, actual);
     }
 }

@@ -18,7 +18,7 @@ class ClinicalBasisTest {
     @Test
     void docsClinicalBasisMdMatchesTheRulesAndTheRegistry() throws IOException {
         SciaticaAdvisor advisor = Cases.bundledAdvisor();
-        String expected = ClinicalBasis.markdown(advisor.rules(), advisor.sources());
+        String expected = ClinicalBasis.markdown(advisor);
         String actual = Files.readString(Path.of("docs/CLINICAL-BASIS.md"));
         assertThat(actual).as("docs/CLINICAL-BASIS.md is stale; regenerate it with: " + ClinicalBasis.COMMAND).isEqualTo(expected);
     }
@@ -37,6 +37,6 @@ class ClinicalBasisTest {
         SciaticaAdvisor advisor = Cases.bundledAdvisor();
         Cli cli = Cli.run("--clinical-basis");
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).isEqualTo(ClinicalBasis.markdown(advisor.rules(), advisor.sources()));
+        assertThat(cli.out()).isEqualTo(ClinicalBasis.markdown(advisor));
     }
 }

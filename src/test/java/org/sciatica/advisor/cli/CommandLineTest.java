@@ -57,7 +57,7 @@ class CommandLineTest {
     void jsonOutputHasEverySpecifiedFieldInOrder() throws IOException {
         JsonNode r = JSON.readTree(Cli.run("--format", "json", "examples/chronic-piriformis.json").out());
         assertThat((iterable(r.fieldNames()))).containsExactly("id", "disposition", "referral", "techniques",
-                "excluded", "warnings", "focusAreas", "sessionPlan", "firedRules", "sources", "rulesVersion");
+                "excluded", "warnings", "focusAreas", "sessionPlan", "firedRules", "sources", "rulesVersion", "asOf");
         JsonNode reason = r.get("techniques").get(0).get("reasons").get(0);
         assertThat((iterable(reason.fieldNames()))).containsExactly("text", "ruleId", "sourceId");
         JsonNode warning = r.get("warnings").get(0);

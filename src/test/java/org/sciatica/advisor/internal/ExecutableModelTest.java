@@ -13,6 +13,7 @@ import org.sciatica.advisor.Assessment;
  * exactly as the DRL they were made from.
  */
 class ExecutableModelTest {
+    private static final java.time.LocalDate AS_OF = java.time.LocalDate.of(2026, 11, 28);
 
     @Test
     void theBundledRulesRunPrecompiled() {
@@ -26,9 +27,13 @@ class ExecutableModelTest {
         Engine drl = Engine.compileFromDrl(RuleFile.bundled());
         assertThat(drl.rules().precompiled()).isFalse();
         assertThat(precompiled.catalog()).isEqualTo(drl.catalog());
+        assertThat(precompiled.catalog()).as("the precompiled model keeps the lifecycle metadata").allSatisfy(rule -> {
+            assertThat(rule.status()).isEqualTo(org.sciatica.advisor.RuleStatus.ACTIVE);
+            assertThat(rule.reviewed()).isEqualTo(AS_OF);
+        });
         assertThat(precompiled.version()).isEqualTo(drl.version());
         for (Assessment a : BenchmarkMix.assessments()) {
-            assertThat(precompiled.advise(a)).as(a.summary()).isEqualTo(drl.advise(a));
+            assertThat(precompiled.advise(a, AS_OF)).as(a.summary()).isEqualTo(drl.advise(a, AS_OF));
         }
     }
 

@@ -42,10 +42,13 @@ public final class HandCodedRules {
         this.assembler = engine.assembler();
     }
 
+    /** The date the baseline's answers are given as of: every bundled rule is in force on it. */
+    public static final java.time.LocalDate AS_OF = java.time.LocalDate.of(2026, 11, 28);
+
     public Recommendation advise(Assessment a) {
         Run run = new Run();
         decide(a, run);
-        return engine.monitored(a, assembler.assemble(a, new Evaluation(run.said, run.fired)));
+        return engine.monitored(a, assembler.assemble(a, new Evaluation(run.said, run.fired), AS_OF));
     }
 
     private final class Run {

@@ -15,7 +15,7 @@ class HandCodedRulesTest {
         Engine engine = Engine.compile(RuleFile.bundled());
         HandCodedRules baseline = new HandCodedRules(engine);
         for (Assessment a : BenchmarkMix.assessments()) {
-            Recommendation rules = engine.advise(a);
+            Recommendation rules = engine.advise(a, HandCodedRules.AS_OF);
             assertThat(baseline.advise(a)).as(a.summary()).isEqualTo(rules);
         }
     }
