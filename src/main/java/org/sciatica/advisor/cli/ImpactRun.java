@@ -48,21 +48,28 @@ final class ImpactRun {
         Impact.Tally tally = impact.tally();
         int lines = 0;
         for (LineReader.Line line : chunk) {
-            String unreadable = Batch.unreadable(line);
-            if (unreadable != null) {
-                tally.addError(line.number(), null, unreadable);
-            } else if (line.text().isBlank()) {
-                continue;
-            } else {
-                try {
-                    tally.add(line.number(), AssessmentJson.parse(line.text()));
-                } catch (InvalidAssessmentException e) {
-                    tally.addError(line.number(), e.field(), e.getMessage());
-                }
+            if (compare(tally, line)) {
+                lines++;
             }
-            lines++;
         }
         return new Chunk(tally, lines);
+    }
+
+    /** Compares one line into {@code tally}, or counts it as an error; false for a blank line, which counts for nothing. */
+    static boolean compare(Impact.Tally tally, LineReader.Line line) {
+        String unreadable = Batch.unreadable(line);
+        if (unreadable != null) {
+            tally.addError(line.number(), null, unreadable);
+        } else if (line.text().isBlank()) {
+            return false;
+        } else {
+            try {
+                tally.add(line.number(), AssessmentJson.parse(line.text()));
+            } catch (InvalidAssessmentException e) {
+                tally.addError(line.number(), e.field(), e.getMessage());
+            }
+        }
+        return true;
     }
 
     /**
