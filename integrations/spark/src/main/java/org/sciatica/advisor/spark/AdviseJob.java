@@ -85,7 +85,8 @@ public final class AdviseJob {
                      (bundled plus each --candidate DIR) as --impact does; the report goes to --report FILE or
                      standard output. Exit 3 when an answer became less cautious or unsafe, 1 for bad lines.
             Rule directories are read at the same path on the driver and on every executor. --master defaults to
-            spark-submit's, else local[*]. Exit 2: bad usage or rules that do not load.
+            spark-submit's, else local[*]. Exit 2: bad usage, rules that do not load, or a failure (unreadable
+            input, an output folder that exists without --overwrite).
             """;
 
     private AdviseJob() {
@@ -117,7 +118,8 @@ public final class AdviseJob {
      * @param args the arguments
      * @param out  where the impact report goes without {@code --report}
      * @param err  where problems and the summary go
-     * @return the exit code: 0, 1 (some lines bad), 2 (bad usage or rules), 3 (less cautious or unsafe)
+     * @return the exit code: 0, 1 (some lines bad), 2 (bad usage, rules that do not load, or a failure such as
+     *         unreadable input or an output folder that exists), 3 (less cautious or unsafe)
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
@@ -145,6 +147,10 @@ public final class AdviseJob {
         try {
             JavaRDD<Line> lines = options.parquet ? parquetRows(spark, options.input) : jsonLines(spark, options.input);
             return options.impact ? impact(spark, lines, options, out, err) : advise(spark, lines, options, err);
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala throws undeclared
+            // Not a bad line (those are answered): unreadable input, an output folder that exists, a lost cluster.
+            err.println("sciatica-advisor-spark: " + e.getMessage());
+            return CommandLineFormats.BAD_INPUT;
         } finally {
             if (ownSession) {
                 spark.stop();

@@ -162,6 +162,19 @@ class AdviseJobTest {
     }
 
     @Test
+    void anOutputFolderThatExistsIsKeptUnlessOverwriteIsGiven() throws IOException {
+        String input = Fixtures.ROOT.resolve("examples/batch.jsonl").toString();
+        Path out = Files.createDirectories(dir.resolve("exists"));
+        Files.writeString(out.resolve("keep.txt"), "kept");
+        Run kept = job("advise", "--input", input, "--json-out", out.toString());
+        assertEquals(2, kept.exitCode());
+        assertTrue(kept.err().contains("already exists"), kept.err());
+        assertEquals("kept", Files.readString(out.resolve("keep.txt")));
+        assertEquals(0, job("advise", "--input", input, "--json-out", out.toString(), "--overwrite").exitCode());
+        assertArrayEquals(Fixtures.cli("--batch", input).out(), Fixtures.concatenatedParts(out));
+    }
+
+    @Test
     void theJobIsBuiltForTheLibraryItRunsWith() {
         assertEquals(System.getProperty("advisor.spark.version"), SciaticaAdvisor.version(),
                 "integrations/spark/pom.xml's version must be the library's (root pom.xml)");
