@@ -232,11 +232,12 @@ public record Assessment(
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    private static void requirePresent(String field, Object value, Class<? extends Enum<?>> type) {
+    private static <T> T requirePresent(String field, @Nullable T value, Class<? extends Enum<?>> type) {
         if (value == null) {
             throw new InvalidAssessmentException(field,
                     field + " is required: one of " + allowed(type));
         }
+        return value;
     }
 
     private static Set<String> clinicFindings(Collection<String> values) {
@@ -476,9 +477,10 @@ public record Assessment(
             return this;
         }
 
-        // Kept as given (nulls included) so that build() reports a null entry with its field name.
-        private static <E> Set<E> collect(Collection<E> values) {
-            return values == null ? null : new java.util.LinkedHashSet<>(values);
+        // Kept as given (nulls included) so that build() reports a null entry with its field name;
+        // a null collection (against the contract) counts as none reported, as it always has.
+        private static <E> Set<E> collect(@Nullable Collection<E> values) {
+            return values == null ? new java.util.LinkedHashSet<>() : new java.util.LinkedHashSet<>(values);
         }
 
         /**
@@ -491,7 +493,9 @@ public record Assessment(
                 throw new InvalidAssessmentException("painLevel",
                         "painLevel is required: a whole number from 0 to 10");
             }
-            return new Assessment(id, cause, sensitivity, inflammation, painLevel, age, course,
+            return new Assessment(id, requirePresent("cause", cause, Cause.class),
+                    requirePresent("sensitivity", sensitivity, Sensitivity.class),
+                    requirePresent("inflammation", inflammation, Inflammation.class), painLevel, age, course,
                     symptoms, tenseAreas, redFlags, conditions, clinicFindings);
         }
     }

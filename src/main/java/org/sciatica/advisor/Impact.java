@@ -238,14 +238,14 @@ public final class Impact {
                 refuse(line, assessment.id(), Side.CANDIDATE, after.refused, before.answer, candidateIds);
                 return this;
             }
-            if (before.failed != null || after.failed != null) {
+            IllegalStateException failure = before.failed != null ? before.failed : after.failed;
+            if (failure != null) {
                 boolean baselineFailed = before.failed != null;
-                IllegalStateException failure = baselineFailed ? before.failed : after.failed;
                 return addError(line, null, (baselineFailed ? "the baseline" : "the candidate")
                         + " rules failed on this line: " + failure.getMessage());
             }
             assessments++;
-            List<AnswerDiff.Finding> findings = AnswerDiff.compare(before.answer, after.answer);
+            List<AnswerDiff.Finding> findings = AnswerDiff.compare(before.given(), after.given());
             if (findings.isEmpty()) {
                 return this;
             }
@@ -381,6 +381,11 @@ public final class Impact {
             } catch (IllegalStateException e) {
                 return new Answer(null, null, e);
             }
+        }
+
+        /** The answer, when the advisor was neither refused nor failed (then there always is one). */
+        Recommendation given() {
+            return Objects.requireNonNull(answer, "no answer: the advisor was refused or failed");
         }
     }
 

@@ -317,7 +317,8 @@ public final class ImpactReport implements Serializable {
      * @return its count, rules and examples (count 0 when nothing changed in this kind)
      */
     public Change change(Kind kind) {
-        return changes.get(Objects.requireNonNull(kind, "kind"));
+        // The constructor puts every kind in the map.
+        return Objects.requireNonNull(changes.get(Objects.requireNonNull(kind, "kind")));
     }
 
     /**

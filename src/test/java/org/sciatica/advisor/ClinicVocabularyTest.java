@@ -116,8 +116,8 @@ class ClinicVocabularyTest {
     @Test
     void aScenarioTableRowCarriesClinicFindings() {
         org.sciatica.advisor.testing.ScenarioTable table = org.sciatica.advisor.testing.ScenarioTable.fromText("lymphedema.csv", """
-                name,cause,sensitivity,inflammation,painLevel,clinicFindings,disposition,excludes,maxPressure,fires
-                Lymphedema gets light pressure and no heat,PIRIFORMIS_SYNDROME,LOW,NONE,4,LYMPHEDEMA,PROCEED_WITH_CAUTION,HOT_STONE,LIGHT,CL-LY-01
+                name,cause,sensitivity,inflammation,painLevel,clinicFindings,disposition,excludes,maxPressure,warns,fires
+                Lymphedema gets light pressure and no heat,PIRIFORMIS_SYNDROME,LOW,NONE,4,LYMPHEDEMA,PROCEED_WITH_CAUTION,HOT_STONE,LIGHT,LYMPHEDEMA_CARE,CL-LY-01
                 """).with(CLINIC);
         table.tests().forEach(t -> {
             try {

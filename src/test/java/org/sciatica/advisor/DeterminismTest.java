@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import org.sciatica.advisor.cli.RecommendationJson;
+import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.RecommendationJson;
 import org.sciatica.advisor.testing.Cases;
 
 /** Same input, same rules: byte-identical output, whatever the advisor instance or the thread. */
@@ -82,7 +83,7 @@ class DeterminismTest {
         Path input = Path.of("examples/batch.jsonl");
         StringBuilder here = new StringBuilder();
         for (String line : Files.readAllLines(input)) {
-            here.append(json(Cases.bundledAdvisor(), org.sciatica.advisor.cli.AssessmentJsonAccess.parse(line))).append('\n');
+            here.append(json(Cases.bundledAdvisor(), AssessmentJson.parse(line))).append('\n');
         }
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.sciatica.advisor.cli.Main", "--batch", input.toString())

@@ -17,6 +17,8 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.internal.InOrderChunks;
+import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.RecommendationJson;
 
 /**
  * JSON lines in, JSON lines out, in input order. Lines are answered in chunks on all cores
@@ -63,7 +65,8 @@ final class Batch {
 
     /** The weight of a line in a chunk: its characters. */
     static long chars(LineReader.Line line) {
-        return line.text() == null ? 0 : line.text().length();
+        String text = line.text();
+        return text == null ? 0 : text.length();
     }
 
     private List<byte[]> answerChunk(List<LineReader.Line> chunk) {
@@ -98,33 +101,30 @@ final class Batch {
 
     /** The output line for one input line as UTF-8; null for a blank line, which gets none. Never throws for bad input. */
     byte @Nullable [] answerBytes(LineReader.Line line) {
-        String unreadable = unreadable(line);
-        if (unreadable != null) {
-            return error(line, null, unreadable);
+        String text = line.text();
+        if (text == null) {
+            return error(line, null, unreadable(line));
         }
-        if (line.text().isBlank()) {
+        if (text.isBlank()) {
             return null;
         }
         try {
-            return CompactJson.bytes(advisor.apply(AssessmentJson.parse(line.text())));
+            return RecommendationJson.compactUtf8(advisor.apply(AssessmentJson.parse(text)));
         } catch (InvalidAssessmentException e) {
-            return error(line, e.field(), e.getMessage());
+            return error(line, e.field(), String.valueOf(e.getMessage()));
         } catch (SafetyViolationException e) {
-            return error(line, null, e.getMessage());
+            return error(line, null, String.valueOf(e.getMessage()));
         } catch (IllegalStateException e) {
             return error(line, null, "the rules failed on this line: " + e.getMessage());
         }
     }
 
-    /** Why a line has no text to parse (not UTF-8, too long), or null when it has. */
-    static @Nullable String unreadable(LineReader.Line line) {
+    /** Why a line has no text to parse ({@link LineReader.Line#text} is null): not UTF-8, or too long. */
+    static String unreadable(LineReader.Line line) {
         if (line.notUtf8()) {
             return "the line is not valid UTF-8 text";
         }
-        if (line.tooLong()) {
-            return "the line is " + line.length() + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted";
-        }
-        return null;
+        return "the line is " + line.length() + " bytes long; at most " + AssessmentJson.MAX_LENGTH + " are accepted";
     }
 
     /** {@link #answerBytes} as text, for tests. */

@@ -10,6 +10,7 @@ import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /**
  * {@code --batch} and {@code --impact} one input line at a time, for runners that read, split and

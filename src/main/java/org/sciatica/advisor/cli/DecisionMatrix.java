@@ -20,6 +20,7 @@ import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.Sensitivity;
 import org.sciatica.advisor.Symptom;
 import org.sciatica.advisor.Technique;
+import java.util.Objects;
 
 /**
  * The decision matrix as a self-contained SVG, drawn from the rules themselves: the engine runs
@@ -115,7 +116,8 @@ public final class DecisionMatrix {
                 x += CELL;
             }
             String disposition = r.disposition() == Disposition.REFER
-                    ? "REFER (" + r.referral().urgency() + ")" : r.disposition().name().replace('_', ' ');
+                    ? "REFER (" + Objects.requireNonNull(r.referral(), "a referred answer has a referral").urgency() + ")"
+                    : r.disposition().name().replace('_', ' ');
             String colour = switch (r.disposition()) {
                 case PROCEED -> "#1b5e20";
                 case PROCEED_WITH_CAUTION -> "#e65100";

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +22,7 @@ import org.sciatica.advisor.ImpactReport.Example;
 import org.sciatica.advisor.ImpactReport.Kind;
 import org.sciatica.advisor.ImpactReport.LineError;
 import org.sciatica.advisor.ImpactReport.Refusal;
+import java.util.Objects;
 
 /**
  * An {@link ImpactReport} for people ({@link #text}), for programs ({@link #json}) and for a
@@ -24,6 +30,11 @@ import org.sciatica.advisor.ImpactReport.Refusal;
  */
 final class ImpactReports {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Indented as {@link org.sciatica.advisor.json.RecommendationJson#pretty} indents an answer. */
+    private static final ObjectWriter PRETTY = JsonMapper.builder().build().writer(new DefaultPrettyPrinter(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
     /** Ids longer than this are shortened in text and Markdown (never in JSON). */
     private static final int MAX_ID = 80;
 
@@ -59,7 +70,7 @@ final class ImpactReports {
 
     /** The label of a kind of change, as people read it. */
     static String label(Kind kind) {
-        return LABELS.get(kind);
+        return Objects.requireNonNull(LABELS.get(kind), "every kind has a label");
     }
 
     /** One sentence: what the verdict means for these totals. */
@@ -198,7 +209,7 @@ final class ImpactReports {
         versions.put("baseline", r.baselineRules());
         versions.put("candidate", r.candidateRules());
         try {
-            return RecommendationJson.PRETTY.writeValueAsString(root);
+            return PRETTY.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the impact report as JSON", e);
         }

@@ -8,6 +8,7 @@ import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.InvalidAssessmentException;
 import org.sciatica.advisor.internal.InOrderChunks;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /**
  * {@code --impact}: JSON lines in, as {@code --batch} reads them (same parsing, same bad lines,
@@ -57,16 +58,16 @@ final class ImpactRun {
 
     /** Compares one line into {@code tally}, or counts it as an error; false for a blank line, which counts for nothing. */
     static boolean compare(Impact.Tally tally, LineReader.Line line) {
-        String unreadable = Batch.unreadable(line);
-        if (unreadable != null) {
-            tally.addError(line.number(), null, unreadable);
-        } else if (line.text().isBlank()) {
+        String text = line.text();
+        if (text == null) {
+            tally.addError(line.number(), null, Batch.unreadable(line));
+        } else if (text.isBlank()) {
             return false;
         } else {
             try {
-                tally.add(line.number(), AssessmentJson.parse(line.text()));
+                tally.add(line.number(), AssessmentJson.parse(text));
             } catch (InvalidAssessmentException e) {
-                tally.addError(line.number(), e.field(), e.getMessage());
+                tally.addError(line.number(), e.field(), String.valueOf(e.getMessage()));
             }
         }
         return true;

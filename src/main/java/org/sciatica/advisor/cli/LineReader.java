@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads UTF-8 lines of at most {@code maxLength} bytes without ever holding more than that: the
@@ -18,8 +19,8 @@ import java.util.Arrays;
  */
 final class LineReader {
     /** One input line: its 1-based number and text, or why it has no text. */
-    record Line(long number, String text, long length, boolean notUtf8) {
-        Line(long number, String text, long length) {
+    record Line(long number, @Nullable String text, long length, boolean notUtf8) {
+        Line(long number, @Nullable String text, long length) {
             this(number, text, length, false);
         }
 
@@ -44,7 +45,7 @@ final class LineReader {
     }
 
     /** The next line, or null at the end of the input. */
-    Line next() throws IOException {
+    @Nullable Line next() throws IOException {
         int size = 0;
         long length = 0;
         boolean any = false;

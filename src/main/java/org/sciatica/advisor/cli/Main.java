@@ -43,6 +43,11 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.CdsHooks;
+import org.sciatica.advisor.json.RecommendationJson;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The command line: one assessment, a batch of JSON lines, the rule catalog, or the impact of a rule change. */
 @Command(name = "sciatica-advisor",
@@ -85,7 +90,7 @@ public final class Main implements Callable<Integer> {
             description = "Output for one assessment: text for people (default), json for programs, or cds-hooks "
                     + "(a CDS Hooks 2.0 response with cards). --list-rules takes text, json or markdown (the docs/RULES.md catalog); "
                     + "--impact takes text, json or markdown (for a pull-request comment).")
-    Format format;
+    @Nullable Format format;
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Add every .drl file in DIR to the bundled rules. Repeatable. Rule files are code: use only directories you trust.")
@@ -140,7 +145,7 @@ public final class Main implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE | -",
             description = "The assessment (JSON), or JSON lines with --batch and --impact. - or nothing reads standard input.")
-    String input;
+    @Nullable String input;
 
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -303,18 +308,19 @@ public final class Main implements Callable<Integer> {
         if (inputFailure != null) {
             throw inputFailure;
         }
+        Assessment given = Objects.requireNonNull(assessment, "read without a failure");
         Recommendation r;
         try {
-            r = advice.apply(advisor::advise).apply(assessment);
+            r = advice.apply(advisor::advise).apply(given);
         } catch (SafetyViolationException e) {
-            throw new Failure(e.getMessage());
+            throw new Failure(String.valueOf(e.getMessage()));
         }
         if (format == Format.json) {
             out.println(RecommendationJson.pretty(r));
         } else if (format == Format.cds_hooks) {
             out.println(CdsHooks.response(r));
         } else {
-            out.print(TextReport.render(assessment, r));
+            out.print(TextReport.render(given, r));
         }
         return OK;
     }
@@ -360,7 +366,8 @@ public final class Main implements Callable<Integer> {
             throw problems;
         }
         Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
-        ImpactReport report = new ImpactRun(Impact.of(baseline, candidate), progress, threads).run(openStream());
+        ImpactReport report = new ImpactRun(Impact.of(Objects.requireNonNull(baseline, "loaded without a problem"),
+                Objects.requireNonNull(candidate, "loaded without a problem")), progress, threads).run(openStream());
         out.print(ImpactReports.output(report, format == null ? Format.text.toString() : format.toString()));
         return ImpactRun.exitCode(report);
     }
@@ -380,7 +387,14 @@ public final class Main implements Callable<Integer> {
         }
         directories.forEach(builder::addRuleDirectory);
         try {
-            return builder.build();
+            SciaticaAdvisor advisor = builder.build();
+            if (!noBundled && directories.isEmpty() && !advisor.usesPrecompiledRules()) {
+                err.println("sciatica-advisor: note: this jar holds no precompiled rules matching the bundled ones (built"
+                        + " with -Dmaven.test.skip?), so the rules were compiled at start, which is slower;"
+                        + " build with ./mvnw -DskipTests package");
+                err.flush();
+            }
+            return advisor;
         } catch (RuleLoadException e) {
             StringBuilder message = new StringBuilder(which).append(" cannot be loaded (")
                     .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");

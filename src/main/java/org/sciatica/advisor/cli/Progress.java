@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.io.Writer;
 
 /**
  * A progress line on standard error for long batches: lines answered and the rate, rewritten in
@@ -25,7 +26,7 @@ class Progress {
 
     /** Progress that never prints. */
     static Progress quiet() {
-        return new Progress(null) {
+        return new Progress(new PrintWriter(Writer.nullWriter())) {
             @Override
             void update(long lines) {
             }

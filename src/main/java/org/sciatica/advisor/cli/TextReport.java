@@ -9,6 +9,7 @@ import org.sciatica.advisor.Disposition;
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Recommendation.Reason;
+import java.util.Objects;
 
 /** A recommendation as plain text a therapist reads at a glance: what to do first, then why. */
 public final class TextReport {
@@ -31,8 +32,8 @@ public final class TextReport {
         out.append("Assessment: ").append(assessment.summary()).append("\n");
 
         if (r.disposition() == Disposition.REFER) {
-            out.append("\nRefer (").append(r.referral().urgency()).append("): no massage.\n");
-            reasons(out, r.referral().reasons(), "  - ");
+            out.append("\nRefer (").append(referral(r).urgency()).append("): no massage.\n");
+            reasons(out, referral(r).reasons(), "  - ");
         } else {
             out.append("\nTechniques, best first:\n");
             int n = 1;
@@ -90,17 +91,22 @@ public final class TextReport {
         return out.toString();
     }
 
+    /** The referral of a referred answer (present exactly when the disposition is REFER). */
+    private static Recommendation.Referral referral(Recommendation r) {
+        return Objects.requireNonNull(r.referral(), "a referred answer has a referral");
+    }
+
     private static String headline(Recommendation r) {
         return switch (r.disposition()) {
             case PROCEED -> "PROCEED";
             case PROCEED_WITH_CAUTION -> "PROCEED WITH CAUTION (see warnings)";
-            case REFER -> "REFER - " + r.referral().urgency() + ": do not massage";
+            case REFER -> "REFER - " + referral(r).urgency() + ": do not massage";
         };
     }
 
     /** On referral every technique carries the referral reasons; show only what is its own. */
     private static List<Reason> ownReasons(Recommendation.ExcludedTechnique e, Recommendation r) {
-        List<Reason> own = e.reasons().stream().filter(x -> !r.referral().reasons().contains(x)).toList();
+        List<Reason> own = e.reasons().stream().filter(x -> !referral(r).reasons().contains(x)).toList();
         return own.isEmpty() ? List.of(new Reason("the client is referred", "-", "-")) : own;
     }
 

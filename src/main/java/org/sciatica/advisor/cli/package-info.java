@@ -1,6 +1,7 @@
 /**
- * The command line ({@code java -jar sciatica-advisor-cli.jar}) and its JSON: reading assessments,
- * writing recommendations, the rule catalog. Needs the optional Jackson and picocli dependencies.
+ * The command line ({@code java -jar sciatica-advisor-cli.jar}, picocli): single answers, batches,
+ * the rule catalog, the decision matrix, the clinical basis and rule change impact. Its JSON is
+ * {@link org.sciatica.advisor.json}'s. Needs the optional picocli and Jackson dependencies.
  */
 @NullMarked
 package org.sciatica.advisor.cli;

@@ -28,6 +28,7 @@ import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Technique;
 import org.sciatica.advisor.Urgency;
 import org.sciatica.advisor.WarningCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what the rules said into a {@link Recommendation}. The only place that ranks, de-duplicates
@@ -118,7 +119,7 @@ final class Assembler {
     }
 
     /** Every source the answer names, once each, in the order the answer first mentions them. */
-    private List<Source> sources(Referral referral, List<RankedTechnique> ranked, List<ExcludedTechnique> excluded,
+    private List<Source> sources(@Nullable Referral referral, List<RankedTechnique> ranked, List<ExcludedTechnique> excluded,
                                  List<Warning> warnings, List<FocusArea> focus, SessionPlan plan) {
         Set<String> ids = new LinkedHashSet<>();
         if (referral != null) {
@@ -241,7 +242,8 @@ final class Assembler {
         final List<Warning> alerts = new ArrayList<>();
         final List<Stepped> steps = new ArrayList<>();
         final List<Frequency> frequencies = new ArrayList<>();
-        Urgency urgency;
+        /** The most urgent referral any rule asked for; null when none did. */
+        @Nullable Urgency urgency;
 
         Facts(List<Evaluation.Said> said, RuleBase rules) {
             for (Evaluation.Said s : said) {

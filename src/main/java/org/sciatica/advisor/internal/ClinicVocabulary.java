@@ -14,6 +14,7 @@ import org.sciatica.advisor.Disposition;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.Severity;
 import org.sciatica.advisor.WarningCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A clinic's own vocabulary, declared in {@code vocabulary.csv} beside its rules: findings an
@@ -34,34 +35,7 @@ final class ClinicVocabulary {
     private final Map<String, ClinicWarning> warnings = new LinkedHashMap<>();
 
     void read(RuleFile file, List<RuleProblem> problems) {
-        List<List<String>> rows;
-        try {
-            rows = SourceRegistry.Csv.parse(file.content());
-        } catch (SourceRegistry.Csv.CsvException e) {
-            problems.add(new RuleProblem(file.name(), e.line, 1, e.getMessage()));
-            return;
-        }
-        if (rows.isEmpty() || !rows.get(0).equals(COLUMNS)) {
-            problems.add(new RuleProblem(file.name(), 1, 1, "the header must be exactly " + String.join(",", COLUMNS)));
-            return;
-        }
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            int line = SourceRegistry.Csv.lineOf(file.content(), i);
-            if (row.size() == 1 && row.get(0).isBlank()) {
-                continue;
-            }
-            if (row.size() != COLUMNS.size()) {
-                problems.add(new RuleProblem(file.name(), line, 1, "a declaration needs " + COLUMNS.size()
-                        + " columns (" + String.join(",", COLUMNS) + "), this row has " + row.size()));
-                continue;
-            }
-            try {
-                declare(row);
-            } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(file.name(), line, 1, e.getMessage()));
-            }
-        }
+        CsvTable.read(file, COLUMNS, "a declaration", problems, (row, line) -> declare(row));
     }
 
     private void declare(List<String> row) {
@@ -119,7 +93,7 @@ final class ClinicVocabulary {
     }
 
     /** The warning code's clinic declaration, or null for a built-in or unknown code. */
-    ClinicWarning warning(String code) {
+    @Nullable ClinicWarning warning(String code) {
         return warnings.get(code);
     }
 

@@ -100,9 +100,10 @@ final class CompileProblems {
             }
         });
         for (RuleFile file : files) {
-            List<EnumConstants.Unknown> unknown = enums.find(file.name(), texts.get(file.name()));
+            DrlText text = java.util.Objects.requireNonNull(texts.get(file.name()), file.name());
+            List<EnumConstants.Unknown> unknown = enums.find(file.name(), text);
             if (!unknown.isEmpty()) {
-                problems.removeIf(p -> p.file().equals(file.name()) && sameMistake(p, unknown, texts.get(file.name())));
+                problems.removeIf(p -> p.file().equals(file.name()) && sameMistake(p, unknown, text));
                 unknown.forEach(u -> problems.add(u.problem()));
             }
         }
@@ -133,11 +134,11 @@ final class CompileProblems {
      * Drools' own errors for the whole file are reported).
      */
     private @Nullable List<RuleProblem> ruleByRule(String file, Set<String> unparsed) {
-        DrlText drl = texts.get(file);
+        DrlText drl = java.util.Objects.requireNonNull(texts.get(file), file);
         List<Resource> context = new ArrayList<>();
         for (RuleFile other : files) {
             if (!other.name().equals(file) && !unparsed.contains(other.name())) {
-                context.add(resource(other.name(), texts.get(other.name()).frame()));
+                context.add(resource(other.name(), java.util.Objects.requireNonNull(texts.get(other.name()), other.name()).frame()));
             }
         }
         List<RuleProblem> problems = new ArrayList<>();
@@ -368,7 +369,10 @@ final class CompileProblems {
         String last = name.substring(name.lastIndexOf('.') + 1);
         for (String candidate : names) {
             DrlText drl = texts.get(candidate);
-            int at = drl == null ? -1 : drl.findExpression("import " + name, 0, drl.text().length());
+            if (drl == null) {
+                continue;
+            }
+            int at = drl.findExpression("import " + name, 0, drl.text().length());
             if (at >= 0) {
                 return List.of(new RuleProblem(candidate, drl.lineOf(at), drl.columnOf(at), oneLine(text)));
             }

@@ -125,9 +125,19 @@ public final class Engine {
         return rules.clinicFindings();
     }
 
+    /** The warning codes the loaded rules declare, sorted. */
+    public java.util.Set<String> clinicWarningCodes() {
+        return rules.clinicWarningCodes();
+    }
+
     /** Every entry of the sources registry, ordered by id. */
     public java.util.Collection<Source> sources() {
         return rules.sources();
+    }
+
+    /** True when the rules run from the model precompiled into the jar (the fast start). */
+    public boolean precompiled() {
+        return rules.precompiled();
     }
 
     public String version() {

@@ -105,9 +105,8 @@ final class EnumConstants {
             }
             int first = at - 1;
             // Nested types: RedFlag.Concern.CANCER.
-            while (at < names.size() && nested(type, names.get(at)) != null) {
-                type = nested(type, names.get(at));
-                at++;
+            for (Class<?> inner; at < names.size() && (inner = nested(type, names.get(at))) != null; at++) {
+                type = inner;
             }
             if (at >= names.size() || !type.isEnum() || !PACKAGES.contains(type.getPackageName())) {
                 continue;

@@ -24,6 +24,7 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.Source;
 import org.sciatica.advisor.WarningCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiled rules: the shareable {@link KieBase} and the catalog of rules read from their metadata.
@@ -50,8 +51,8 @@ public final class RuleBase {
         this.kieBase = kieBase;
         this.vocabulary = vocabulary;
         this.sources = new HashMap<>();
-        for (String id : registry.ids()) {
-            sources.put(id, registry.get(id));
+        for (Source source : registry.entries()) {
+            sources.put(source.id(), source);
         }
         this.departures = List.copyOf(departures);
         this.precompiled = precompiled;
@@ -124,7 +125,9 @@ public final class RuleBase {
             throw new RuleLoadException(inOrder(problems, allFiles));
         }
         String digest = digest(files);
-        KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest) : null;
+        java.util.Set<String> bundledNames = RuleFile.bundledNames();
+        String bundledDigest = digest(files.stream().filter(f -> bundledNames.contains(f.name())).toList());
+        KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest, bundledDigest) : null;
         boolean precompiled = kieBase != null;
         if (kieBase == null) {
             kieBase = compileDrl(files);
@@ -137,24 +140,23 @@ public final class RuleBase {
             }
         }
         // Where each rule is declared: its file and line, found once (files can hold thousands of rules).
-        Map<RuleImpl, String> fileOfRule = new java.util.IdentityHashMap<>();
-        Map<RuleImpl, int[]> declared = new java.util.IdentityHashMap<>();
+        List<Located> located = new ArrayList<>();
         for (RuleImpl rule : rules) {
             String file = fileOf(files, rule);
-            fileOfRule.put(rule, file);
-            declared.put(rule, declaration(files, file, rule.getName()));
+            int[] at = declaration(files, file, rule.getName());
+            located.add(new Located(rule, file, indexOf(files, file), at));
         }
-        rules.sort(Comparator.comparingInt((RuleImpl r) -> indexOf(files, fileOfRule.get(r)))
-                .thenComparingInt(r -> declared.get(r)[0]));
+        located.sort(Comparator.comparingInt(Located::fileIndex).thenComparingInt(r -> r.at()[0]));
 
         List<RuleInfo> catalog = new ArrayList<>();
         Map<String, RuleInfo> byKey = new HashMap<>();
         Map<String, RuleInfo> byId = new HashMap<>();
-        Map<String, RuleImpl> implById = new HashMap<>();
-        Map<RuleImpl, String> replacing = new java.util.LinkedHashMap<>();
-        for (RuleImpl rule : rules) {
-            String file = fileOfRule.get(rule);
-            int[] at = declared.get(rule);
+        Map<String, Located> implById = new HashMap<>();
+        Map<Located, String> replacing = new java.util.LinkedHashMap<>();
+        for (Located where : located) {
+            RuleImpl rule = where.rule();
+            String file = where.file();
+            int[] at = where.at();
             String id = metadata(rule, "id");
             String source = metadata(rule, "source");
             if (id == null) {
@@ -174,7 +176,7 @@ public final class RuleBase {
                                 : "; known sources: " + String.join(", ", sources.ids()))));
                 continue;
             }
-            int fileIndex = indexOf(files, file);
+            int fileIndex = where.fileIndex();
             List<String> effects = new ArrayList<>(
                     fileIndex < files.size() ? RuleEffects.of(files.get(fileIndex).content(), at[0]) : List.of());
             for (String problem : RuleEffects.weightProblems(fileIndex < files.size() ? files.get(fileIndex).content() : "", at[0])) {
@@ -190,7 +192,7 @@ public final class RuleBase {
             }
             String replaces = metadata(rule, "replaces");
             if (replaces != null) {
-                replacing.put(rule, replaces);
+                replacing.put(where, replaces);
                 effects.add(0, "replaces " + replaces);
             }
             RuleInfo info = new RuleInfo(id, rule.getName(), file, registered, effects);
@@ -203,28 +205,30 @@ public final class RuleBase {
             }
             catalog.add(info);
             byKey.put(key(rule), info);
-            implById.put(id, rule);
+            implById.put(id, where);
         }
         // @replaces("CI-08"): a rule added later takes the place of an earlier one, which is removed.
-        for (Map.Entry<RuleImpl, String> r : replacing.entrySet()) {
-            RuleImpl rule = r.getKey();
-            String file = fileOfRule.get(rule);
-            int[] at = declared.get(rule);
-            RuleImpl target = implById.get(r.getValue());
-            if (target == null) {
+        for (Map.Entry<Located, String> r : replacing.entrySet()) {
+            RuleImpl rule = r.getKey().rule();
+            String file = r.getKey().file();
+            int[] at = r.getKey().at();
+            Located replaced = implById.get(r.getValue());
+            if (replaced == null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), but no rule has that id"));
-            } else if (indexOf(files, fileOfRule.get(target)) >= indexOf(files, file)) {
+            } else if (replaced.fileIndex() >= r.getKey().fileIndex()) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
                         + r.getValue() + "\"), which is not in an earlier file; a rule can only replace one loaded before it"));
-            } else if (metadata(target, "protect") != null && !replaceProtected) {
+            } else if (metadata(replaced.rule(), "protect") != null && !replaceProtected) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" replaces @id(\""
-                        + r.getValue() + "\"), a protected rule (" + metadata(target, "protect") + "); replacing it needs an"
+                        + r.getValue() + "\"), a protected rule (" + metadata(replaced.rule(), "protect") + "); replacing it needs an"
                         + " explicit allowance: SciaticaAdvisor.builder().allowReplacingProtectedRules() in Java,"
                         + " --allow-replacing-protected-rules on the command line"));
             } else {
-                LOG.warn("rule {} ({}) replaces rule {} \"{}\"{}", byKey.get(key(rule)) == null ? rule.getName()
-                                : byKey.get(key(rule)).id(), file, r.getValue(), target.getName(),
+                RuleImpl target = replaced.rule();
+                RuleInfo replacer = byKey.get(key(rule));
+                LOG.warn("rule {} ({}) replaces rule {} \"{}\"{}", replacer == null ? rule.getName() : replacer.id(), file,
+                        r.getValue(), target.getName(),
                         metadata(target, "protect") != null ? ", a protected rule (allowed explicitly)" : "");
                 kieBase.removeRule(target.getPackageName(), target.getName());
                 RuleInfo removed = byKey.remove(key(target));
@@ -316,6 +320,11 @@ public final class RuleBase {
                 || java.util.Arrays.stream(WarningCode.values()).anyMatch(c -> c.name().equals(code));
     }
 
+    /** The warning codes the loaded rules declare, sorted. */
+    public java.util.Set<String> clinicWarningCodes() {
+        return new java.util.TreeSet<>(vocabulary.warningCodes());
+    }
+
     /** The findings the loaded rules declare for {@code clinicFindings}, sorted. */
     public java.util.Set<String> clinicFindings() {
         return vocabulary.findings();
@@ -349,13 +358,47 @@ public final class RuleBase {
     }
 
     /** A rule's catalog entry by id, or null. */
-    public RuleInfo byId(String id) {
+    public @Nullable RuleInfo byId(String id) {
         return infoById.get(id);
     }
 
     /** Orders rule ids by their position in the catalog. */
     Comparator<String> ruleOrder() {
         return Comparator.comparingInt(id -> positionById.getOrDefault(id, Integer.MAX_VALUE));
+    }
+
+    /**
+     * A rule with where it is declared: its file, the file's place in the load order, and the line
+     * and column of its {@code rule} keyword. Compared by identity, as the rules are.
+     */
+    private static final class Located {
+        private final RuleImpl rule;
+        private final String file;
+        private final int fileIndex;
+        private final int[] at;
+
+        Located(RuleImpl rule, String file, int fileIndex, int[] at) {
+            this.rule = rule;
+            this.file = file;
+            this.fileIndex = fileIndex;
+            this.at = at;
+        }
+
+        RuleImpl rule() {
+            return rule;
+        }
+
+        String file() {
+            return file;
+        }
+
+        int fileIndex() {
+            return fileIndex;
+        }
+
+        int[] at() {
+            return at;
+        }
     }
 
     private static String key(Rule rule) {
@@ -404,7 +447,7 @@ public final class RuleBase {
         return files.size();
     }
 
-    private static String metadata(Rule rule, String key) {
+    private static @Nullable String metadata(Rule rule, String key) {
         Object value = rule.getMetaData().get(key);
         if (value == null) {
             return null;

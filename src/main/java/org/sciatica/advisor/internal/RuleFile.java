@@ -132,7 +132,8 @@ public record RuleFile(String name, String content) {
             } catch (IOException e) {
                 throw problem(p, "cannot read the file: " + e.getMessage());
             } catch (UncheckedIOException e) {
-                throw problem(p, "cannot read the file: " + e.getCause().getMessage());
+                IOException cause = e.getCause();
+                throw problem(p, "cannot read the file: " + (cause != null ? cause.getMessage() : e.getMessage()));
             }
         }
         return files;

@@ -50,41 +50,18 @@ final class SafetyMonitor {
     record Departure(int line, String reason, String file) {
         static List<Departure> read(RuleFile file, List<RuleProblem> problems) {
             List<Departure> departures = new ArrayList<>();
-            List<List<String>> rows;
-            try {
-                rows = SourceRegistry.Csv.parse(file.content());
-            } catch (SourceRegistry.Csv.CsvException e) {
-                problems.add(new RuleProblem(file.name(), e.line, 1, e.getMessage()));
-                return departures;
-            }
-            if (rows.isEmpty() || !rows.get(0).equals(List.of("line", "reason"))) {
-                problems.add(new RuleProblem(file.name(), 1, 1, "the header must be exactly line,reason"));
-                return departures;
-            }
-            for (int i = 1; i < rows.size(); i++) {
-                List<String> row = rows.get(i);
-                int at = SourceRegistry.Csv.lineOf(file.content(), i);
-                if (row.size() == 1 && row.get(0).isBlank()) {
-                    continue;
-                }
-                if (row.size() != 2) {
-                    problems.add(new RuleProblem(file.name(), at, 1, "a departure needs 2 columns (line,reason), this row has " + row.size()));
-                    continue;
-                }
+            CsvTable.read(file, List.of("line", "reason"), "a departure", problems, (row, at) -> {
                 String lineText = row.get(0).strip();
                 if (!lineText.matches("\\d{1,2}") || Integer.parseInt(lineText) < 1 || Integer.parseInt(lineText) > LINES
                         || Integer.parseInt(lineText) == 14) {
-                    problems.add(new RuleProblem(file.name(), at, 1, "line must be a safety-table line from 1 to " + LINES
-                            + " (14 is checked across answers, not per answer), was \"" + lineText + "\""));
-                    continue;
+                    throw new IllegalArgumentException("line must be a safety-table line from 1 to " + LINES
+                            + " (14 is checked across answers, not per answer), was \"" + lineText + "\"");
                 }
                 if (row.get(1).isBlank()) {
-                    problems.add(new RuleProblem(file.name(), at, 1, "a departure from line " + lineText
-                            + " needs a written reason"));
-                    continue;
+                    throw new IllegalArgumentException("a departure from line " + lineText + " needs a written reason");
                 }
                 departures.add(new Departure(Integer.parseInt(lineText), row.get(1).strip(), file.name()));
-            }
+            });
             return departures;
         }
     }

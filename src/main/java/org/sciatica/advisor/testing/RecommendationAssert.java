@@ -19,15 +19,18 @@ import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.Technique;
 import org.sciatica.advisor.Urgency;
 import org.sciatica.advisor.WarningCode;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fluent, clinical assertions on a {@link Recommendation}. Every failure message starts with what
  * was expected, then shows the case and what the rules did, with rule ids and reasons.
  */
 public final class RecommendationAssert extends AbstractAssert<RecommendationAssert, Recommendation> {
-    private final Assessment assessment;
+    /** The assessment, when known (it is not for a bare recommendation), for failure messages. */
+    private final @Nullable Assessment assessment;
 
-    RecommendationAssert(Recommendation actual, Assessment assessment) {
+    RecommendationAssert(Recommendation actual, @Nullable Assessment assessment) {
         super(actual, RecommendationAssert.class);
         this.assessment = assessment;
     }
@@ -51,8 +54,9 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
      */
     public RecommendationAssert refersWithUrgency(Urgency urgency) {
         refers();
-        if (actual.referral().urgency() != urgency) {
-            fail("Expected a referral with urgency " + urgency + ", but the urgency was " + actual.referral().urgency() + ".");
+        Urgency actualUrgency = referral().urgency();
+        if (actualUrgency != urgency) {
+            fail("Expected a referral with urgency " + urgency + ", but the urgency was " + actualUrgency + ".");
         }
         return this;
     }
@@ -83,7 +87,7 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
     public RecommendationAssert doesNotRefer() {
         isNotNull();
         if (actual.disposition() == Disposition.REFER) {
-            fail("Expected massage to go ahead, but the rules referred the client (" + actual.referral().urgency() + ").");
+            fail("Expected massage to go ahead, but the rules referred the client (" + referral().urgency() + ").");
         }
         return this;
     }
@@ -278,6 +282,11 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
         return this;
     }
 
+    /** The referral of a referred answer (present exactly when the disposition is REFER). */
+    private Recommendation.Referral referral() {
+        return Objects.requireNonNull(actual.referral(), "a referred answer has a referral");
+    }
+
     // ---- warnings ----
 
     /**
@@ -305,6 +314,39 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
     public RecommendationAssert doesNotWarn(WarningCode... codes) {
         isNotNull();
         for (WarningCode code : codes) {
+            if (actual.warns(code)) {
+                fail("Expected no " + code + " warning, but the rules raised it.");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * These warnings are present, by code name: built-in codes or codes a clinic declared with
+     * its rules (for example {@code LYMPHEDEMA_CARE}).
+     *
+     * @param codes the warning codes' names
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert warns(String... codes) {
+        isNotNull();
+        for (String code : codes) {
+            if (!actual.warns(code)) {
+                fail("Expected the warning " + code + ", but the rules did not raise it.");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * These warnings are absent, by code name (built-in or declared by a clinic).
+     *
+     * @param codes the warning codes' names
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert doesNotWarn(String... codes) {
+        isNotNull();
+        for (String code : codes) {
             if (actual.warns(code)) {
                 fail("Expected no " + code + " warning, but the rules raised it.");
             }

@@ -34,6 +34,7 @@ import org.sciatica.advisor.Symptom;
 import org.sciatica.advisor.Technique;
 import org.sciatica.advisor.Urgency;
 import org.sciatica.advisor.WarningCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table of clinical cases a clinician can edit in a spreadsheet (CSV with a header row), turned
@@ -72,7 +73,8 @@ public final class ScenarioTable {
 
     private final String source;
     private final String text;
-    private SciaticaAdvisor advisor;
+    /** The advisor given with {@link #with}; null for the bundled rules. */
+    private @Nullable SciaticaAdvisor advisor;
 
     private ScenarioTable(String source, String text) {
         this.source = source;
@@ -169,7 +171,10 @@ public final class ScenarioTable {
             for (int c = 0; c < columns.size(); c++) {
                 cells.put(columns.get(c), c < row.cells().size() ? row.cells().get(c).strip() : "");
             }
-            String name = cells.get("name").isEmpty() ? "row " + row.line() : cells.get("name");
+            String name = cells.getOrDefault("name", "");
+            if (name.isEmpty()) {
+                name = "row " + row.line();
+            }
             if (row.cells().size() > columns.size()) {
                 tests.add(failing(name, where(row, null) + "has " + row.cells().size() + " cells but the header has "
                         + columns.size() + " columns"));
@@ -267,11 +272,11 @@ public final class ScenarioTable {
         if (max != null) {
             e.add(a -> a.hasPressureAtMost(max));
         }
-        WarningCode[] warns = many(row, c, "warns", WarningCode.class).toArray(WarningCode[]::new);
+        String[] warns = warningCodes(row, c, "warns");
         if (warns.length > 0) {
             e.add(a -> a.warns(warns));
         }
-        WarningCode[] notWarns = many(row, c, "notWarns", WarningCode.class).toArray(WarningCode[]::new);
+        String[] notWarns = warningCodes(row, c, "notWarns");
         if (notWarns.length > 0) {
             e.add(a -> a.doesNotWarn(notWarns));
         }
@@ -313,7 +318,27 @@ public final class ScenarioTable {
         return e;
     }
 
-    private <E extends Enum<E>> E one(Csv.Row row, Map<String, String> cells, String column, Class<E> type) {
+    /** Warning codes: built-in ones, or ones the advisor's rules declared; anything else is a row error. */
+    private String[] warningCodes(Csv.Row row, Map<String, String> cells, String column) {
+        String[] codes = words(cells.getOrDefault(column, ""));
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (WarningCode code : WarningCode.values()) {
+            known.add(code.name());
+        }
+        SciaticaAdvisor rules = advisor;
+        if (rules != null) {
+            known.addAll(rules.clinicWarningCodes());
+        }
+        for (String code : codes) {
+            if (!known.contains(code)) {
+                throw new RowError(where(row, column) + "\"" + code + "\" is not a built-in warning code nor one the rules declare; known: "
+                        + String.join(", ", known));
+            }
+        }
+        return codes;
+    }
+
+    private <E extends Enum<E>> @Nullable E one(Csv.Row row, Map<String, String> cells, String column, Class<E> type) {
         String value = cells.getOrDefault(column, "");
         return value.isEmpty() ? null : parse(row, column, value, type);
     }
@@ -341,7 +366,7 @@ public final class ScenarioTable {
         return trimmed.isEmpty() ? new String[0] : trimmed.split("[;\\s]+");
     }
 
-    private String where(Csv.Row row, String column) {
+    private String where(Csv.Row row, @Nullable String column) {
         return source + " row " + row.line() + (column == null ? "" : ", column " + column) + ": ";
     }
 

@@ -23,6 +23,7 @@ import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactFixtures;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.json.AssessmentJson;
 import org.sciatica.advisor.testing.Cases;
 
 /**

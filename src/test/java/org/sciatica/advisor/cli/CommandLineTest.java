@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /** The command line as docs/SPEC.md describes it (section 6), run in this JVM. */
 class CommandLineTest {
@@ -37,7 +39,7 @@ class CommandLineTest {
         assertThat(r.get("disposition").asText()).isEqualTo(disposition);
         if (first.isEmpty()) {
             assertThat(r.get("techniques")).isEmpty();
-            assertThat(r.get("excluded")).hasSize(5);
+            assertThat(r.get("excluded")).hasSize(org.sciatica.advisor.Technique.values().length);
             assertThat(r.get("referral").get("urgency").asText()).isIn("EMERGENCY", "URGENT");
             assertThat(r.get("sessionPlan").get("sessionsPerWeek").isNull()).isTrue();
         } else {
@@ -48,7 +50,7 @@ class CommandLineTest {
         if (!warnings.isEmpty()) {
             assertThat(codes(r)).contains(warnings.split(" "));
         }
-        assertThat(r.get("techniques").size() + r.get("excluded").size()).isEqualTo(5);
+        assertThat(r.get("techniques").size() + r.get("excluded").size()).isEqualTo(org.sciatica.advisor.Technique.values().length);
     }
 
     @Test
@@ -269,5 +271,14 @@ class CommandLineTest {
         List<T> list = new java.util.ArrayList<>();
         it.forEachRemaining(list::add);
         return list;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cds-hooks", "CDS-HOOKS"})
+    void theCommandLineWritesCdsHooks(String format) throws Exception {
+        Cli cli = Cli.run("--format", format, "examples/acute-herniated-disc.json");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(JSON.readTree(cli.out()).get("cards").get(0).get("indicator").asText()).isEqualTo("warning");
+        assertThat(Cli.run("--list-rules", "--format", "cds-hooks").exitCode()).isEqualTo(2);
     }
 }

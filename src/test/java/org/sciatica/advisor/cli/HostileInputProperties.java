@@ -28,6 +28,7 @@ import org.sciatica.advisor.RedFlag;
 import org.sciatica.advisor.Sensitivity;
 import org.sciatica.advisor.Symptom;
 import org.sciatica.advisor.testing.Cases;
+import org.sciatica.advisor.json.AssessmentJson;
 
 /**
  * Whatever arrives on a line (random JSON, truncated lines, wrong types, huge numbers, nulls,
@@ -66,7 +67,7 @@ class HostileInputProperties {
     private void checkOneLine(String line) {
         try {
             Recommendation r = Cases.bundledAdvisor().advise(AssessmentJson.parse(line));
-            assertThat(r.techniques().size() + r.excluded().size()).isEqualTo(5);
+            assertThat(r.techniques().size() + r.excluded().size()).isEqualTo(org.sciatica.advisor.Technique.values().length);
         } catch (InvalidAssessmentException e) {
             assertThat(e.getMessage()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
             if (e.field() != null) {

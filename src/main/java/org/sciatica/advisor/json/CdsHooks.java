@@ -1,4 +1,4 @@
-package org.sciatica.advisor.cli;
+package org.sciatica.advisor.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.Severity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recommendation as a CDS Hooks 2.0 service response: {@code {"cards": [...]}}, for clinical
@@ -74,12 +75,13 @@ public final class CdsHooks {
         String summary;
         String indicator;
         Source source = null;
-        if (r.disposition() == Disposition.REFER) {
-            summary = "Refer (" + r.referral().urgency() + "): do not massage. " + r.referral().reasons().get(0).text();
+        Recommendation.Referral referral = r.referral();
+        if (referral != null) { // exactly when the disposition is REFER
+            summary = "Refer (" + referral.urgency() + "): do not massage. " + referral.reasons().get(0).text();
             indicator = "critical";
-            detail.append("**Refer, ").append(r.referral().urgency()).append(": no massage.**\n\n");
-            reasons(detail, r.referral().reasons());
-            source = source(r, r.referral().reasons().get(0).sourceId());
+            detail.append("**Refer, ").append(referral.urgency()).append(": no massage.**\n\n");
+            reasons(detail, referral.reasons());
+            source = source(r, referral.reasons().get(0).sourceId());
         } else {
             summary = (r.disposition() == Disposition.PROCEED ? "Massage: " : "Massage with caution: ")
                     + r.techniques().stream().map(t -> t.technique() + " (" + t.pressure().name().toLowerCase(Locale.ROOT) + ")")
@@ -123,12 +125,12 @@ public final class CdsHooks {
         }
     }
 
-    private static Source source(Recommendation r, String id) {
+    private static @Nullable Source source(Recommendation r, String id) {
         return r.sources().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
 
     private static ObjectNode card(Recommendation r, String key, String summary, String indicator, String detail,
-                                   Source source) {
+                                   @Nullable Source source) {
         ObjectNode card = MAPPER.createObjectNode();
         String name = (r.id() == null ? "" : r.id()) + "|" + r.rulesVersion() + "|" + key;
         card.put("uuid", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());

@@ -1,4 +1,4 @@
-package org.sciatica.advisor.cli;
+package org.sciatica.advisor.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.Recommendation;
@@ -71,14 +69,5 @@ class CdsHooksTest {
         assertThat(CdsHooks.response(again)).isEqualTo(CdsHooks.response(one));
         assertThat(JSON.readTree(CdsHooks.response(other)).findValuesAsText("uuid"))
                 .doesNotContainAnyElementsOf(JSON.readTree(CdsHooks.response(one)).findValuesAsText("uuid"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"cds-hooks", "CDS-HOOKS"})
-    void theCommandLineWritesCdsHooks(String format) throws Exception {
-        Cli cli = Cli.run("--format", format, "examples/acute-herniated-disc.json");
-        assertThat(cli.exitCode()).isZero();
-        assertThat(JSON.readTree(cli.out()).get("cards").get(0).get("indicator").asText()).isEqualTo("warning");
-        assertThat(Cli.run("--list-rules", "--format", "cds-hooks").exitCode()).isEqualTo(2);
     }
 }

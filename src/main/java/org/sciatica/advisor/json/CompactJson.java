@@ -1,4 +1,4 @@
-package org.sciatica.advisor.cli;
+package org.sciatica.advisor.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Source;
 import org.sciatica.advisor.Recommendation.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a recommendation as one line of UTF-8 JSON, fast: the batch writes millions. Same fields,
@@ -183,7 +184,7 @@ final class CompactJson {
     }
 
     /** Appends a JSON string (or null), escaped as Jackson does: quote, backslash and control characters. */
-    private void string(String text) {
+    private void string(@Nullable String text) {
         if (text == null) {
             raw("null");
             return;

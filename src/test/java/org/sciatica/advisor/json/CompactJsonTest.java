@@ -1,4 +1,4 @@
-package org.sciatica.advisor.cli;
+package org.sciatica.advisor.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

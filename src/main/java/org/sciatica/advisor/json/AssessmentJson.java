@@ -1,4 +1,4 @@
-package org.sciatica.advisor.cli;
+package org.sciatica.advisor.json;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +30,7 @@ import org.sciatica.advisor.Inflammation;
 import org.sciatica.advisor.RedFlag;
 import org.sciatica.advisor.Sensitivity;
 import org.sciatica.advisor.Symptom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@link Assessment} from JSON, strictly: unknown fields, wrong types, unknown enum values
@@ -270,7 +271,7 @@ public final class AssessmentJson {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
-    private static String duplicateField(JsonProcessingException e) {
+    private static @Nullable String duplicateField(JsonProcessingException e) {
         String m = e.getOriginalMessage();
         if (m != null && m.startsWith("Duplicate field '")) {
             int end = m.indexOf('\'', 17);

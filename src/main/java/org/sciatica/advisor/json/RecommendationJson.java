@@ -1,4 +1,4 @@
-package org.sciatica.advisor.cli;
+package org.sciatica.advisor.json;
 
 import java.util.List;
 
@@ -17,6 +17,7 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.Source;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Recommendation} as the JSON of docs/SPEC.md: fields always in the same order, nulls
@@ -45,6 +46,17 @@ public final class RecommendationJson {
     }
 
     /**
+     * The recommendation on one line as UTF-8 bytes: exactly the bytes of {@link #compact}, without
+     * making a string first, for JSON lines written by the million.
+     *
+     * @param r the recommendation
+     * @return the compact text, UTF-8 encoded
+     */
+    public static byte[] compactUtf8(Recommendation r) {
+        return CompactJson.bytes(r);
+    }
+
+    /**
      * The recommendation indented for reading.
      *
      * @param r the recommendation
@@ -62,7 +74,7 @@ public final class RecommendationJson {
      * @param message the message
      * @return the line error text
      */
-    public static String lineError(long line, String field, String message) {
+    public static String lineError(long line, @Nullable String field, String message) {
         ObjectNode error = NODES.objectNode();
         error.put("field", field);
         error.put("message", message);
