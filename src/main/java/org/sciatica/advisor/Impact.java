@@ -160,6 +160,44 @@ public final class Impact {
     }
 
     /**
+     * A tally holding what {@code counted} counted, to merge with {@link Tally#addAll}: for callers
+     * whose chunks are tallied in other processes (a cluster job), where each chunk's tally travels
+     * as its {@link Tally#report()} ({@link ImpactReport} is serializable).
+     *
+     * @param counted the report of a tally of this comparison (the same rules on both sides)
+     * @return a new tally with the counts, rules and examples of {@code counted}
+     * @throws IllegalArgumentException if {@code counted} compares other rules than this Impact
+     * @throws NullPointerException     if {@code counted} is null
+     */
+    public Tally tally(ImpactReport counted) {
+        Objects.requireNonNull(counted, "counted");
+        if (!counted.baselineRules().equals(baselineRules) || !counted.candidateRules().equals(candidateRules)) {
+            throw new IllegalArgumentException("the report compares rules " + counted.baselineRules() + " and "
+                    + counted.candidateRules() + ", this Impact compares " + baselineRules + " and " + candidateRules);
+        }
+        Tally tally = new Tally();
+        tally.assessments = counted.assessments();
+        tally.changed = counted.changed();
+        tally.lessCautious = counted.lessCautious();
+        tally.unsafe = counted.unsafe();
+        tally.errors = counted.errors();
+        for (Change change : counted.changes()) {
+            if (change.count() > 0) {
+                Counts counts = new Counts();
+                counts.count = change.count();
+                counts.lessCautious = change.lessCautious();
+                counts.rules.addAll(change.ruleIds());
+                counts.examples.addAll(change.examples());
+                tally.kinds.put(change.kind(), counts);
+            }
+        }
+        tally.refusals.addAll(counted.refusals());
+        tally.unsafeRules.addAll(counted.unsafeRuleIds());
+        tally.errorLines.addAll(counted.errorLines());
+        return tally;
+    }
+
+    /**
      * Counts the differences for the assessments added to it, in input order. Not thread-safe: use
      * one per thread or chunk and merge them in input order. Holds only counts, the rules behind
      * them and a few examples, however many assessments are added.

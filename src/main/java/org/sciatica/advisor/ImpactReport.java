@@ -1,5 +1,6 @@
 package org.sciatica.advisor;
 
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Totals: {@link #assessments()} counts the assessments compared (both answered, or an answer
  * refused by the safety monitor); {@link #errors()} counts the inputs that could not be compared
  * (a bad input line, or rules that failed while running); the two add up to every input.
+ *
+ * <p>Serializable, so that a report of part of the input made in one process can be merged in
+ * another ({@link Impact#tally(ImpactReport)}), as a cluster job does.
  */
-public final class ImpactReport {
+public final class ImpactReport implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** At most this many examples are kept per kind of change, the first in input order. */
     static final int EXAMPLES_PER_KIND = 3;
     /** At most this many refusals and errors are listed, the first in input order; all are counted. */
@@ -97,8 +102,9 @@ public final class ImpactReport {
      * @param ruleIds      the rules behind these changes: those that fired in one answer and not the
      *                     other, and those that carry the changed warnings and reasons; in rule order
      * @param examples     the first few such assessments (at most 3), in input order
+     * @serial exclude
      */
-    public record Change(Kind kind, long count, long lessCautious, List<String> ruleIds, List<Example> examples) {
+    public record Change(Kind kind, long count, long lessCautious, List<String> ruleIds, List<Example> examples) implements Serializable {
         /**
          * Checks and copies the values.
          *
@@ -126,8 +132,9 @@ public final class ImpactReport {
      *                     {@code none} when empty
      * @param after        what the candidate answered, in the same terms
      * @param lessCautious true when this change makes the answer less cautious
+     * @serial exclude
      */
-    public record Example(long line, @Nullable String id, String before, String after, boolean lessCautious) {
+    public record Example(long line, @Nullable String id, String before, String after, boolean lessCautious) implements Serializable {
         /**
          * Checks the values.
          *
@@ -154,8 +161,9 @@ public final class ImpactReport {
      *                   side answered) the rules that fired for the other side but are missing from the
      *                   refused side's rules, removed or replaced there
      * @param message    the monitor's message
+     * @serial exclude
      */
-    public record Refusal(long line, @Nullable String id, Side side, int safetyLine, List<String> ruleIds, String message) {
+    public record Refusal(long line, @Nullable String id, Side side, int safetyLine, List<String> ruleIds, String message) implements Serializable {
         /**
          * Checks and copies the values.
          *
@@ -179,8 +187,9 @@ public final class ImpactReport {
      * @param line    the input line number
      * @param field   the offending field; null when the line is not an assessment at all or the rules failed
      * @param message what is wrong
+     * @serial exclude
      */
-    public record LineError(long line, @Nullable String field, String message) {
+    public record LineError(long line, @Nullable String field, String message) implements Serializable {
         /**
          * Checks the values.
          *
@@ -193,16 +202,27 @@ public final class ImpactReport {
         }
     }
 
+    /** The baseline's rules version. */
     private final String baselineRules;
+    /** The candidate's rules version. */
     private final String candidateRules;
+    /** Assessments compared. */
     private final long assessments;
+    /** Assessments whose answer changed. */
     private final long changed;
+    /** Assessments whose answer became less cautious. */
     private final long lessCautious;
+    /** Assessments with an answer the safety monitor refused. */
     private final long unsafe;
+    /** Inputs that could not be compared. */
     private final long errors;
+    /** Every kind of change, in kind order. */
     private final Map<Kind, Change> changes;
+    /** The first refusals. */
     private final List<Refusal> refusals;
+    /** The rules involved in every refusal. */
     private final List<String> unsafeRuleIds;
+    /** The first inputs that could not be compared. */
     private final List<LineError> errorLines;
 
     ImpactReport(String baselineRules, String candidateRules, long assessments, long changed, long lessCautious,

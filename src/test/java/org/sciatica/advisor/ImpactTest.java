@@ -320,6 +320,33 @@ class ImpactTest {
     }
 
     @Test
+    void tallyingInChunksElsewhereAndMergingTheirReportsGivesTheReportOfOneRun() {
+        List<Assessment> sweep = sweep();
+        Impact impact = Impact.of(BUNDLED, quietAcuteInflammation);
+        Impact.Tally oneByOne = impact.tally();
+        Impact.Tally merged = impact.tally();
+        for (int from = 0; from < sweep.size(); from += 97) {
+            Impact.Tally chunk = impact.tally();
+            for (int i = from; i < Math.min(from + 97, sweep.size()); i++) {
+                oneByOne.add(i + 1, sweep.get(i));
+                chunk.add(i + 1, sweep.get(i));
+            }
+            chunk.addError(from + 1, "painLevel", "a bad line in chunk " + from);
+            oneByOne.addError(from + 1, "painLevel", "a bad line in chunk " + from);
+            merged.addAll(impact.tally(chunk.report()));
+        }
+        ImpactReport expected = oneByOne.report();
+        ImpactReport report = merged.report();
+        assertThat(report.changes()).isEqualTo(expected.changes());
+        assertThat(report.errorLines()).isEqualTo(expected.errorLines()).hasSize(10);
+        assertThat(report.refusals()).isEqualTo(expected.refusals());
+        assertThat(report.unsafeRuleIds()).isEqualTo(expected.unsafeRuleIds());
+        assertThat(report.toString()).isEqualTo(expected.toString());
+        assertThat(impact.tally(impact.tally().report()).report().toString()).isEqualTo(impact.tally().report().toString());
+        assertThatThrownBy(() -> impact.tally((ImpactReport) null)).hasMessage("counted");
+    }
+
+    @Test
     void argumentsAreCheckedAndNamed() {
         assertThatThrownBy(() -> Impact.of(null, BUNDLED)).isInstanceOf(NullPointerException.class).hasMessage("baseline");
         assertThatThrownBy(() -> Impact.of(BUNDLED, null)).isInstanceOf(NullPointerException.class).hasMessage("candidate");

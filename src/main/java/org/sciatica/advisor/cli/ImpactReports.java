@@ -96,6 +96,20 @@ final class ImpactReports {
                 + r.unsafe() + " unsafe, " + count(r.errors(), "error");
     }
 
+    /**
+     * The report as {@code --impact} writes it: {@link #text}, {@link #json} (and a line end) or {@link #markdown}.
+     *
+     * @throws IllegalArgumentException for another format
+     */
+    static String output(ImpactReport r, String format) {
+        return switch (format) {
+            case "text" -> text(r);
+            case "json" -> json(r) + System.lineSeparator();
+            case "markdown" -> markdown(r);
+            default -> throw new IllegalArgumentException("an impact report is text, json or markdown; was '" + format + "'");
+        };
+    }
+
     // ---------------------------------------------------------------- text
 
     /** For people: verdict first, then a table of the kinds that changed, examples, refusals and errors. */

@@ -49,21 +49,28 @@ final class ImpactRun {
         Impact.Tally tally = impact.tally();
         int lines = 0;
         for (LineReader.Line line : chunk) {
-            String text = line.text();
-            if (text == null) {
-                tally.addError(line.number(), null, Batch.unreadable(line));
-            } else if (text.isBlank()) {
-                continue;
-            } else {
-                try {
-                    tally.add(line.number(), AssessmentJson.parse(text));
-                } catch (InvalidAssessmentException e) {
-                    tally.addError(line.number(), e.field(), String.valueOf(e.getMessage()));
-                }
+            if (compare(tally, line)) {
+                lines++;
             }
-            lines++;
         }
         return new Chunk(tally, lines);
+    }
+
+    /** Compares one line into {@code tally}, or counts it as an error; false for a blank line, which counts for nothing. */
+    static boolean compare(Impact.Tally tally, LineReader.Line line) {
+        String text = line.text();
+        if (text == null) {
+            tally.addError(line.number(), null, Batch.unreadable(line));
+        } else if (text.isBlank()) {
+            return false;
+        } else {
+            try {
+                tally.add(line.number(), AssessmentJson.parse(text));
+            } catch (InvalidAssessmentException e) {
+                tally.addError(line.number(), e.field(), String.valueOf(e.getMessage()));
+            }
+        }
+        return true;
     }
 
     /**

@@ -80,6 +80,24 @@ final class LineReader {
 
     private Line finish(int size, long length) {
         number++;
+        return line(number, line, size, length, maxLength, utf8);
+    }
+
+    /**
+     * One line as this reader gives it, from the bytes another reader split off (without the
+     * {@code \n}): for runners that split and number the lines themselves.
+     *
+     * @param number the line's 1-based number, blank lines counted
+     * @param bytes  the line's bytes, a {@code \r} before the {@code \n} included
+     */
+    static Line line(long number, byte[] bytes, int maxLength) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return line(number, bytes, Math.min(bytes.length, maxLength), bytes.length, maxLength, utf8);
+    }
+
+    /** The line numbered {@code number} whose first {@code size} bytes are in {@code line}, of {@code length} bytes in all. */
+    private static Line line(long number, byte[] line, int size, long length, int maxLength, CharsetDecoder utf8) {
         if (length > maxLength) {
             return new Line(number, null, length);
         }

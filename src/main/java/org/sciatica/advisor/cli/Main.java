@@ -423,13 +423,7 @@ public final class Main implements Callable<Integer> {
         Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
         ImpactReport report = new ImpactRun(Impact.of(Objects.requireNonNull(baseline, "loaded without a problem"),
                 Objects.requireNonNull(candidate, "loaded without a problem")), progress, threads).run(openStream());
-        if (format == Format.json) {
-            out.println(ImpactReports.json(report));
-        } else if (format == Format.markdown) {
-            out.print(ImpactReports.markdown(report));
-        } else {
-            out.print(ImpactReports.text(report));
-        }
+        out.print(ImpactReports.output(report, format == null ? Format.text.toString() : format.toString()));
         return ImpactRun.exitCode(report);
     }
 

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Spark job against the CLI on the same input, in one run: N JSON lines (default 200,000, the
+# benchmark mix over and over) answered by `--batch` on all cores, then by the Spark job
+# (integrations/spark) in local[2]; prints wall time, lines per second and lines per second per
+# core of each, and checks that the two outputs are identical byte for byte.
+# Builds what it needs (the CLI jar, the library into target/bench-repo, the Spark job's classes).
+# Run it on a quiet machine: nothing else should be building.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lines=${1:-200000}
+cores=2
+m2=${M2_REPO:-$HOME/.m2/repository}
+repo=(-Dmaven.repo.local="$PWD/target/bench-repo" -Dmaven.repo.local.tail="$m2")
+opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
+--add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
+
+./mvnw -B -q -ntp "${repo[@]}" -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true install
+(cd integrations/spark && ../../mvnw -B -q -ntp "${repo[@]}" -DskipTests compile dependency:build-classpath \
+  -Dmdep.includeScope=compile -Dmdep.outputFile=target/classpath.txt)
+classpath="integrations/spark/target/classes:$(cat integrations/spark/target/classpath.txt)"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+./mvnw -B -q -ntp -Pbench test-compile exec:exec -Dbench.main=org.sciatica.advisor.bench.BatchInput -Dbench.args="$lines" > "$work/input.jsonl"
+
+rate() { # lines milliseconds -> "S s, L lines/s, P lines/s per core"
+  awk -v n="$1" -v m="$2" -v c="$cores" 'BEGIN{printf "%.1f s, %.0f lines/s, %.0f lines/s per core", m/1000, n/(m/1000), n/(m/1000)/c}'
+}
+
+cli() { # input output -> milliseconds
+  local start end
+  start=$(date +%s%N)
+  java -jar target/sciatica-advisor-cli.jar --batch --quiet --threads "$cores" "$1" > "$2"
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+spark() { # input output-folder -> milliseconds
+  local start end
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  SPARK_LOCAL_IP=127.0.0.1 java $opens -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 -Dspark.ui.enabled=false \
+    -Dlog4j2.configurationFile=integrations/spark/log4j2-local.properties -cp "$classpath" org.sciatica.advisor.spark.AdviseJob \
+    advise --master "local[$cores]" --input "$1" --json-out "$2" 2> "$work/spark.log" || { cat "$work/spark.log" >&2; exit 1; }
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+
+# The first 1,000 lines alone measure what a run costs whatever its size (JVM, rules, Spark start-up).
+head -n 1000 "$work/input.jsonl" > "$work/small.jsonl"
+cli_small_ms=$(cli "$work/small.jsonl" "$work/cli-small.jsonl")
+spark_small_ms=$(spark "$work/small.jsonl" "$work/spark-small")
+cli_ms=$(cli "$work/input.jsonl" "$work/cli.jsonl")
+spark_ms=$(spark "$work/input.jsonl" "$work/spark")
+
+cat "$work"/spark/part-* > "$work/spark.jsonl"
+answered=$(wc -l < "$work/cli.jsonl")
+echo "$(date -u +%F) $(nproc) cores, $lines lines of the benchmark mix, each side a fresh JVM (start-up included):"
+echo "  CLI --batch --threads $cores:  $(rate "$lines" "$cli_ms")"
+echo "  Spark job, local[$cores]:      $(rate "$lines" "$spark_ms")"
+echo "  the same on 1,000 lines (start-up): CLI $(rate 1000 "$cli_small_ms" | cut -d, -f1), Spark $(rate 1000 "$spark_small_ms" | cut -d, -f1)"
+echo "  beyond start-up (($lines - 1,000) lines / (time - time for 1,000)):"
+echo "    CLI:   $(rate $((lines - 1000)) $((cli_ms - cli_small_ms)) | cut -d, -f2-)"
+echo "    Spark: $(rate $((lines - 1000)) $((spark_ms - spark_small_ms)) | cut -d, -f2-)"
+if cmp -s "$work/cli.jsonl" "$work/spark.jsonl"; then
+  echo "  outputs identical: $answered lines"
+else
+  echo "  outputs DIFFER" >&2
+  exit 1
+fi
