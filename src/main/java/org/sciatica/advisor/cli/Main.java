@@ -484,10 +484,7 @@ public final class Main implements Callable<Integer> {
         try {
             report = builder.run();
         } catch (RuleLoadException e) {
-            StringBuilder message = new StringBuilder("the rules cannot be loaded (").append(e.problems().size())
-                    .append(e.problems().size() == 1 ? " problem" : " problems").append("):");
-            e.problems().forEach(p -> message.append('\n').append(p));
-            throw new Failure(message.toString());
+            throw loadFailure("the rules", e);
         } catch (IllegalArgumentException e) {
             throw new Failure(String.valueOf(e.getMessage()));
         }
@@ -496,6 +493,16 @@ public final class Main implements Callable<Integer> {
             return LESS_CAUTIOUS;
         }
         return report.rowProblems().isEmpty() ? OK : SOME_LINES_BAD;
+    }
+
+    /** Rules that do not load: one failure listing every problem as file:line:column: message. */
+    private static Failure loadFailure(String which, RuleLoadException e) {
+        StringBuilder message = new StringBuilder(which).append(" cannot be loaded (")
+                .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");
+        for (RuleProblem p : e.problems()) {
+            message.append('\n').append(p);
+        }
+        return new Failure(message.toString());
     }
 
     private SciaticaAdvisor loadRules() {
@@ -529,12 +536,7 @@ public final class Main implements Callable<Integer> {
             }
             return advisor;
         } catch (RuleLoadException e) {
-            StringBuilder message = new StringBuilder(which).append(" cannot be loaded (")
-                    .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");
-            for (RuleProblem p : e.problems()) {
-                message.append('\n').append(p);
-            }
-            throw new Failure(message.toString());
+            throw loadFailure(which, e);
         }
     }
 

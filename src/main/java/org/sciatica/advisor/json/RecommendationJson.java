@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Recommendation.Reason;
-import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.Source;
 import org.jspecify.annotations.Nullable;
 
@@ -82,29 +81,6 @@ public final class RecommendationJson {
         node.put("line", line);
         node.set("error", error);
         return write(COMPACT, node);
-    }
-
-    /**
-     * The rule catalog as a JSON array of {id, name, file, layer, source, effects}, where source is
-     * the registry entry the rule cites (id, kind, title, publisher, year, url, takes).
-     *
-     * @param rules the rules
-     * @return the catalog text
-     */
-    public static String catalog(List<RuleInfo> rules) {
-        ArrayNode array = NODES.arrayNode();
-        for (RuleInfo rule : rules) {
-            ObjectNode node = array.addObject();
-            node.put("id", rule.id());
-            node.put("name", rule.name());
-            node.put("file", rule.file());
-            node.put("layer", rule.layer());
-            ObjectNode source = source(node.putObject("source"), rule.source());
-            source.put("takes", rule.source().takes());
-            ArrayNode effects = node.putArray("effects");
-            rule.effects().forEach(effects::add);
-        }
-        return write(PRETTY, array);
     }
 
     static ObjectNode tree(Recommendation r) {
