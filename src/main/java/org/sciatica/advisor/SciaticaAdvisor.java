@@ -159,9 +159,10 @@ public final class SciaticaAdvisor {
 
     /**
      * True when the rules run from the executable model precompiled into the jar at build time
-     * (about half the start-up time and a quarter of the memory of compiling the DRL). False when
-     * rule files were added or edited, or when the jar was built without the generator (for
-     * example with {@code -Dmaven.test.skip=true}).
+     * (about half the start-up time and a quarter of the memory of compiling the DRL). Added rule
+     * directories keep it true: only their files are compiled, on top of the precompiled rules.
+     * False when the bundled rules are left out or were edited, or when the jar was built without
+     * the generator (for example with {@code -Dmaven.test.skip=true}).
      *
      * @return whether the precompiled rules are in use
      */

@@ -528,9 +528,9 @@ public final class Main implements Callable<Integer> {
         directories.forEach(builder::addRuleDirectory);
         try {
             SciaticaAdvisor advisor = builder.build();
-            if (!noBundled && directories.isEmpty() && !advisor.usesPrecompiledRules()) {
-                err.println("sciatica-advisor: note: this jar holds no precompiled rules matching the bundled ones (built"
-                        + " with -Dmaven.test.skip?), so the rules were compiled at start, which is slower;"
+            if (!noBundled && !advisor.usesPrecompiledRules()) {
+                err.println("sciatica-advisor: warning: this jar holds no precompiled rules matching the bundled ones"
+                        + " (built with -Dmaven.test.skip?), so every rule was compiled at start, which takes seconds;"
                         + " build with ./mvnw -DskipTests package");
                 err.flush();
             }

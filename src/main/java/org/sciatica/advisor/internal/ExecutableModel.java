@@ -30,13 +30,10 @@ public final class ExecutableModel {
     }
 
     /**
-     * The rule base from the precompiled model, or null when there is none for exactly these rule
-     * texts (then the caller compiles the DRL). {@code bundledDigest} is the digest of the bundled
-     * files among them: when it matches, the difference is rule files a clinic added, the normal
-     * case, and nothing is logged above DEBUG; otherwise the bundled rules themselves were edited,
-     * which is worth a warning.
+     * The bundled rules' rule base from the precompiled model, or null when there is none for
+     * exactly these bundled rule texts (then the caller compiles the DRL, and a warning says why).
      */
-    static @Nullable KieBase load(String digest, String bundledDigest) {
+    static @Nullable KieBase load(String bundledDigest) {
         Properties properties = new Properties();
         try (InputStream in = ExecutableModel.class.getClassLoader().getResourceAsStream(PROPERTIES)) {
             if (in == null) {
@@ -47,13 +44,9 @@ public final class ExecutableModel {
             LOG.warn("cannot read {}; compiling the rules instead", PROPERTIES, e);
             return null;
         }
-        if (!digest.equals(properties.getProperty("digest"))) {
-            if (bundledDigest.equals(properties.getProperty("digest"))) {
-                LOG.debug("rule files were added to the bundled rules; compiling all of them from DRL");
-            } else {
-                LOG.warn("the bundled rule files differ from the ones precompiled into this jar (edited, or a jar built"
-                        + " without the generator); compiling the rules from DRL instead, which starts slower");
-            }
+        if (!bundledDigest.equals(properties.getProperty("digest"))) {
+            LOG.warn("the bundled rule files differ from the ones precompiled into this jar (edited, or a jar built"
+                    + " without the generator); compiling the rules from DRL instead, which starts slower");
             return null;
         }
         try {

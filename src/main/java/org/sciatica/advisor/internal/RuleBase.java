@@ -155,10 +155,19 @@ public final class RuleBase {
         String digest = digest(files);
         java.util.Set<String> bundledNames = RuleFile.bundledNames();
         String bundledDigest = digest(files.stream().filter(f -> bundledNames.contains(f.name())).toList());
-        KieBase kieBase = precompiledAllowed ? ExecutableModel.load(digest, bundledDigest) : null;
+        // The bundled rules come from the model precompiled into the jar when their texts are the
+        // ones it was made from and they load first; only the files a clinic added are compiled.
+        int bundledCount = 0;
+        while (bundledCount < files.size() && bundledNames.contains(files.get(bundledCount).name())) {
+            bundledCount++;
+        }
+        boolean bundledFirst = bundledCount > 0 && files.stream().skip(bundledCount).noneMatch(f -> bundledNames.contains(f.name()));
+        KieBase kieBase = precompiledAllowed && bundledFirst ? ExecutableModel.load(bundledDigest) : null;
         boolean precompiled = kieBase != null;
         if (kieBase == null) {
-            kieBase = compileDrl(files);
+            kieBase = compileDrl(files, null);
+        } else if (bundledCount < files.size()) {
+            compileDrl(files.subList(bundledCount, files.size()), kieBase);
         }
 
         List<RuleImpl> rules = new ArrayList<>();
@@ -295,9 +304,14 @@ public final class RuleBase {
                 sources, departures, vocabulary, options.withDrafts(), replacedWhileInForce);
     }
 
-    /** Compiles DRL text; every compile error is reported with file, line and column. */
-    private static KieBase compileDrl(List<RuleFile> files) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+    /**
+     * Compiles DRL text, into {@code into} when given (added rule files on top of the precompiled
+     * bundled ones), else into a new rule base; every compile error is reported with file, line
+     * and column.
+     */
+    private static KieBase compileDrl(List<RuleFile> files, @Nullable KieBase into) {
+        KnowledgeBuilder builder = into == null ? KnowledgeBuilderFactory.newKnowledgeBuilder()
+                : KnowledgeBuilderFactory.newKnowledgeBuilder(into);
         CompositeKnowledgeBuilder batch = builder.batch();
         for (RuleFile file : files) {
             batch.add(CompileProblems.resource(file.name(), file.content()), ResourceType.DRL);
@@ -306,7 +320,8 @@ public final class RuleBase {
         if (builder.hasErrors()) {
             throw new RuleLoadException(inOrder(CompileProblems.of(files, builder.getErrors()), files));
         }
-        return builder.newKieBase();
+        // A builder made on a rule base has already added what it compiled to that rule base.
+        return into != null ? into : builder.newKieBase();
     }
 
     /** The problems by file (in load order), line and column, each once. */

@@ -48,4 +48,37 @@ class ExecutableModelTest {
         changed.set(lastDrl, new RuleFile(last.name(), last.content() + "\n// a clinician's edit\n"));
         assertThat(Engine.compile(changed).rules().precompiled()).isFalse();
     }
+
+    /**
+     * A clinic's added rule directory keeps the bundled rules precompiled: only its files are
+     * compiled, into the same rule base, and the answers and catalog are exactly those of compiling
+     * every file from DRL. Covers a clinic vocabulary, a replacement of a bundled rule, a dated
+     * draft, a written safety departure and a clinic rule in the bundled rules' own package.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "bundled rules plus {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"clinic-lymphedema", "replace-varicose-rule",
+            "departed-varicose-rule", "draft-rule", "lifecycle", "no-gentle-technique", "mutation-clinic", "bundled-package-rule"})
+    void addedRuleFilesAreCompiledOnTopOfThePrecompiledBundledRules(String directory) throws Exception {
+        List<RuleFile> files = new java.util.ArrayList<>(RuleFile.bundled());
+        files.addAll(RuleFile.directory(java.nio.file.Path.of(getClass().getResource("/rules/" + directory).toURI())));
+        RuleBase.Options options = new RuleBase.Options(false, true);
+        Engine hybrid = Engine.compile(files, options);
+        Engine drl = Engine.compileFromDrl(files, options);
+        assertThat(hybrid.precompiled()).as("the bundled rules stay precompiled beside " + directory).isTrue();
+        assertThat(drl.precompiled()).isFalse();
+        assertThat(hybrid.catalog()).isEqualTo(drl.catalog());
+        assertThat(hybrid.version()).isEqualTo(drl.version());
+        for (Assessment a : BenchmarkMix.assessments()) {
+            assertThat(outcome(() -> hybrid.advise(a, AS_OF))).as(a.summary()).isEqualTo(outcome(() -> drl.advise(a, AS_OF)));
+        }
+    }
+
+    /** The answer, or the message of the error it raised (an unsafe clinic rule is refused the same way). */
+    private static Object outcome(java.util.function.Supplier<Object> answer) {
+        try {
+            return answer.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
 }
