@@ -126,6 +126,9 @@ class SafetySweepTest {
     @Test
     void everyAnswerOverTheWholeInputSpaceKeepsTheSafetyTable() {
         SciaticaAdvisor advisor = Cases.bundledAdvisor();
+        // Every answer is also made in a fresh session: reusing sessions must change nothing.
+        org.sciatica.advisor.internal.FreshSessions fresh = new org.sciatica.advisor.internal.FreshSessions(
+                org.sciatica.advisor.internal.Engine.compile(org.sciatica.advisor.internal.RuleFile.bundled()));
         Map<String, RuleInfo> catalog = advisor.rules().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
         Map<Assessment, Caution> answers = new ConcurrentHashMap<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -151,6 +154,10 @@ class SafetySweepTest {
                         Assessment a = b.toBuilder().redFlags(f.flags()).conditions(f.conditions()).symptoms(f.symptoms())
                                 .tenseAreas(tense).age(age).build();
                         Recommendation r = advisor.advise(a);
+                        if (!r.equals(fresh.advise(a, r.asOf()))) {
+                            failures.add(a.summary() + ": the answer from a pooled, reused rule session differs from a fresh"
+                                    + " session's");
+                        }
                         check(a, r, catalog, failures);
                         answers.put(a, Caution.of(r));
                     }

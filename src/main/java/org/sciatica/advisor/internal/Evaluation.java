@@ -14,6 +14,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.RuleInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the rules over one assessment in a fresh session and records what they said: every fact a
@@ -44,40 +45,25 @@ final class Evaluation {
         this.fired.addAll(fired);
     }
 
-    /** Runs the rules in force on {@code date}: the others' matches are never fired. */
+    /**
+     * Runs the rules in force on {@code date} (the others' matches are never fired) in a session
+     * from the rule base's pool: a session is reset when it goes back, so every evaluation starts
+     * from an empty session, as a fresh one would (a test compares the two on every case).
+     */
     static Evaluation run(RuleBase rules, Assessment assessment, java.time.LocalDate date) {
-        Evaluation evaluation = new Evaluation();
-        KieSession session = rules.kieBase().newKieSession();
-        try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        RuleInfo rule = rules.info(event.getRule());
-                        evaluation.said.add(new Said(event.getObject(), rule));
-                        evaluation.inserted.add(rule);
-                    }
-                }
+        return run(rules, assessment, date, rules.sessions().newKieSession());
+    }
 
-                // Retracts are honoured: a fact that is retracted, or a logical insert whose
-                // condition stopped holding, is no longer part of what the rules said.
-                @Override
-                public void objectDeleted(ObjectDeletedEvent event) {
-                    Object gone = event.getOldObject();
-                    for (int i = evaluation.said.size() - 1; i >= 0; i--) {
-                        if (evaluation.said.get(i).fact() == gone) {
-                            evaluation.said.remove(i);
-                            break;
-                        }
-                    }
-                }
-            });
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    evaluation.fired.add(rules.info(event.getMatch().getRule()));
-                }
-            });
+    /** As {@link #run(RuleBase, Assessment, java.time.LocalDate)} in a new session, made and disposed here. */
+    static Evaluation runInFreshSession(RuleBase rules, Assessment assessment, java.time.LocalDate date) {
+        return run(rules, assessment, date, rules.kieBase().newKieSession());
+    }
+
+    private static Evaluation run(RuleBase rules, Assessment assessment, java.time.LocalDate date, KieSession session) {
+        Evaluation evaluation = new Evaluation();
+        Recorder recorder = Recorder.on(session, rules);
+        recorder.evaluation = evaluation;
+        try {
             session.insert(assessment);
             int firings = rules.alwaysInForce() ? session.fireAllRules(MAX_FIRINGS)
                     : session.fireAllRules(match -> rules.inForce(rules.info(match.getRule()), date), MAX_FIRINGS);
@@ -90,6 +76,7 @@ final class Evaluation {
             throw new IllegalStateException("rule \"" + e.getMatch().getRule().getName() + "\" failed in its action: "
                     + cause.getMessage(), cause);
         } finally {
+            recorder.evaluation = null;
             session.dispose();
         }
         // A rule whose every conclusion was withdrawn (a logical insert whose condition stopped
@@ -98,6 +85,69 @@ final class Evaluation {
         evaluation.said.forEach(s -> standing.add(s.rule()));
         evaluation.fired.removeIf(rule -> evaluation.inserted.contains(rule) && !standing.contains(rule));
         return evaluation;
+    }
+
+    /**
+     * Records what the rules say in one session, for the evaluation in progress on it; added to a
+     * session once and kept while the pool reuses the session.
+     */
+    private static final class Recorder extends DefaultRuleRuntimeEventListener {
+        private final RuleBase rules;
+        private final DefaultAgendaEventListener firings;
+        @Nullable Evaluation evaluation;
+
+        private Recorder(RuleBase rules) {
+            this.rules = rules;
+            this.firings = new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    Evaluation e = evaluation;
+                    if (e != null) {
+                        e.fired.add(rules.info(event.getMatch().getRule()));
+                    }
+                }
+            };
+        }
+
+        /** The session's recorder, added to it the first time. */
+        static Recorder on(KieSession session, RuleBase rules) {
+            for (Object listener : session.getRuleRuntimeEventListeners()) {
+                if (listener instanceof Recorder recorder) {
+                    return recorder;
+                }
+            }
+            Recorder recorder = new Recorder(rules);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.addEventListener(recorder.firings);
+            return recorder;
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            Evaluation e = evaluation;
+            if (e != null && event.getRule() != null) {
+                RuleInfo rule = rules.info(event.getRule());
+                e.said.add(new Said(event.getObject(), rule));
+                e.inserted.add(rule);
+            }
+        }
+
+        // Retracts are honoured: a fact that is retracted, or a logical insert whose condition
+        // stopped holding, is no longer part of what the rules said.
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            Evaluation e = evaluation;
+            if (e == null) {
+                return;
+            }
+            Object gone = event.getOldObject();
+            for (int i = e.said.size() - 1; i >= 0; i--) {
+                if (e.said.get(i).fact() == gone) {
+                    e.said.remove(i);
+                    break;
+                }
+            }
+        }
     }
 
     List<Said> said() {

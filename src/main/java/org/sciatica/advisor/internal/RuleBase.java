@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
 public final class RuleBase {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleBase.class);
     private final KieBase kieBase;
+    /** Sessions for evaluations, reset between uses; made on the first evaluation. */
+    private volatile org.kie.api.runtime.@Nullable KieSessionsPool sessions;
     private final List<RuleInfo> catalog;
     private final Map<String, Integer> positionById;
     private final Map<String, RuleInfo> infoByKey;
@@ -335,6 +337,21 @@ public final class RuleBase {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The pool of sessions evaluations run in; shared by threads, each session used by one at a time. */
+    org.kie.api.runtime.KieSessionsPool sessions() {
+        org.kie.api.runtime.KieSessionsPool pool = sessions;
+        if (pool == null) {
+            synchronized (this) {
+                pool = sessions;
+                if (pool == null) {
+                    pool = kieBase.newKieSessionsPool(1);
+                    sessions = pool;
+                }
+            }
+        }
+        return pool;
     }
 
     /** Every rule, in load order: by file, then as written in the file. */

@@ -18,6 +18,7 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.internal.BenchmarkMix;
 import org.sciatica.advisor.internal.Engine;
+import org.sciatica.advisor.internal.FreshSessions;
 import org.sciatica.advisor.internal.HandCodedRules;
 import org.sciatica.advisor.internal.MonitorProbe;
 import org.sciatica.advisor.internal.RuleFile;
@@ -36,6 +37,7 @@ public class EvaluationBenchmark {
     public static class Shared {
         SciaticaAdvisor advisor;
         HandCodedRules baseline;
+        FreshSessions fresh;
         Assessment[] mix;
         Recommendation[] answers;
 
@@ -43,6 +45,7 @@ public class EvaluationBenchmark {
         public void setUp() {
             advisor = SciaticaAdvisor.withBundledRules();
             baseline = new HandCodedRules(Engine.compile(RuleFile.bundled()));
+            fresh = new FreshSessions(Engine.compile(RuleFile.bundled()));
             List<Assessment> list = BenchmarkMix.assessments();
             mix = list.toArray(Assessment[]::new);
             answers = new Recommendation[mix.length];
@@ -73,6 +76,13 @@ public class EvaluationBenchmark {
     @Threads(2)
     public Recommendation rules2Threads(Shared shared, Cursor cursor) {
         return shared.advisor.advise(cursor.next(shared.mix));
+    }
+
+    /** The rules in a new session for every answer, as before sessions were pooled: what the pool saves. */
+    @Benchmark
+    @Threads(1)
+    public Recommendation rulesFreshSession1Thread(Shared shared, Cursor cursor) {
+        return shared.fresh.advise(cursor.next(shared.mix), HandCodedRules.AS_OF);
     }
 
     /** The runtime safety monitor alone, on the answers to the mix: its cost per answer. */
