@@ -83,7 +83,8 @@ class RefusedAnswersTest {
                     if (true) { throw new IllegalArgumentException("clinic rule bug"); }
                 end
                 """);
-        Cli cli = Cli.withInput(ACUTE + "\n" + CALM + "\n", "--batch", "--rules", dir.toString());
+        // One thread: the calm line runs in the pooled session the failing rule left behind.
+        Cli cli = Cli.withInput(ACUTE + "\n" + CALM + "\n", "--batch", "--threads", "1", "--rules", dir.toString());
         assertThat(cli.exitCode()).isEqualTo(1);
         List<String> lines = cli.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -93,5 +94,7 @@ class RefusedAnswersTest {
         assertThat(error.get("error").get("message").asText())
                 .isEqualTo("the rules failed on this line: rule \"Fails for acute inflammation\" failed in its action: clinic rule bug");
         assertThat(JSON.readTree(lines.get(1)).get("id").asText()).isEqualTo("calm");
+        assertThat(lines.get(1)).as("the session a rule failed in is reused clean: the next answer is as if alone")
+                .isEqualTo(Cli.withInput(CALM + "\n", "--batch", "--rules", dir.toString()).out().strip());
     }
 }
