@@ -1,7 +1,6 @@
 package org.sciatica.advisor.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,10 +30,13 @@ final class Evaluation {
     record Said(Object fact, RuleInfo rule) {
     }
 
+    // Catalog entries are one instance per rule, so the sets compare them by identity: hashing a
+    // RuleInfo record hashes its source and effects, which showed in the batch profile.
     private final List<Said> said = new ArrayList<>();
-    private final Set<RuleInfo> fired = new LinkedHashSet<>();
+    /** The rules that fired, in no particular order (the answer orders them by the catalog). */
+    private final Set<RuleInfo> fired = identitySet();
     /** The rules that inserted anything, withdrawn or not. */
-    private final Set<RuleInfo> inserted = new java.util.HashSet<>();
+    private final Set<RuleInfo> inserted = identitySet();
 
     private Evaluation() {
     }
@@ -81,7 +83,7 @@ final class Evaluation {
         }
         // A rule whose every conclusion was withdrawn (a logical insert whose condition stopped
         // holding) does not apply to this client, so it is not listed as fired.
-        Set<RuleInfo> standing = new java.util.HashSet<>();
+        Set<RuleInfo> standing = identitySet();
         evaluation.said.forEach(s -> standing.add(s.rule()));
         evaluation.fired.removeIf(rule -> evaluation.inserted.contains(rule) && !standing.contains(rule));
         return evaluation;
@@ -148,6 +150,10 @@ final class Evaluation {
                 }
             }
         }
+    }
+
+    private static Set<RuleInfo> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     }
 
     List<Said> said() {
