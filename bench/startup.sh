@@ -1,21 +1,41 @@
 #!/usr/bin/env bash
-# JVM start to first recommendation for the command line, median of N runs (default 10), next to
-# the same JVM start with no rules compiled (--version) as the baseline measured in the same run.
+# JVM start to first recommendation for the command line, median of N runs (default 10), each run
+# interleaving: a bare "hello world" JVM (the baseline), the same jar printing --version (no rules),
+# the first answer with the bundled rules, and the first answer with one added rule directory
+# (src/it/clinic-rules/rules, a clinic's vocabulary and rule), and the same rules all compiled from
+# DRL (--no-bundled with a copy of rules/ elsewhere: what an added directory cost before the
+# bundled rules stayed precompiled beside it). Extra JVM options go in JAVA_OPTS
+# (for example JAVA_OPTS="-XX:SharedArchiveFile=target/app.jsa").
 # Needs target/sciatica-advisor-cli.jar: ./mvnw -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
 jar=target/sciatica-advisor-cli.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+hello=$(mktemp -d)
+trap 'rm -rf "$hello"' EXIT
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$hello/Hello.java"
+javac -d "$hello" "$hello/Hello.java"
+cp -r rules "$hello/rules-copy"
+opts=(${JAVA_OPTS:-})
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
 time_ms() { local s e; s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-first=(); base=()
+bare=(); version=(); bundled=(); added=(); drl=()
 for _ in $(seq "$runs"); do
-  first+=("$(time_ms java -jar "$jar" examples/chronic-piriformis.json)")
-  base+=("$(time_ms java -jar "$jar" --version)")
+  bare+=("$(time_ms java -cp "$hello" Hello)")
+  version+=("$(time_ms java "${opts[@]}" -jar "$jar" --version)")
+  bundled+=("$(time_ms java "${opts[@]}" -jar "$jar" examples/chronic-piriformis.json)")
+  added+=("$(time_ms java "${opts[@]}" -jar "$jar" --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
+  drl+=("$(time_ms java "${opts[@]}" -jar "$jar" --no-bundled --rules "$hello/rules-copy" --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
 done
-f=$(printf '%s\n' "${first[@]}" | median)
-b=$(printf '%s\n' "${base[@]}" | median)
-echo "JVM start to first recommendation: median ${f} ms over ${runs} runs"
-echo "JVM start to --version (no rules):  median ${b} ms"
-echo "Compiling and running the rules adds $(awk -v f="$f" -v b="$b" 'BEGIN{printf "%.0f", f-b}') ms"
+b=$(printf '%s\n' "${bare[@]}" | median)
+v=$(printf '%s\n' "${version[@]}" | median)
+f=$(printf '%s\n' "${bundled[@]}" | median)
+a=$(printf '%s\n' "${added[@]}" | median)
+d=$(printf '%s\n' "${drl[@]}" | median)
+echo "medians over $runs runs${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}:"
+echo "  bare JVM (hello world):                      $b ms"
+echo "  --version (jar, no rules):                   $v ms"
+echo "  first answer, bundled rules:                 $f ms  ($((f - b)) ms over the bare JVM)"
+echo "  first answer, bundled + one added directory: $a ms  ($((a - b)) ms over the bare JVM)"
+echo "  the same rules, all compiled from DRL:       $d ms  ($((d - b)) ms over the bare JVM)"

@@ -13,7 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.internal.BenchmarkMix;
 
-/** Writes N JSON lines, the benchmark mix over and over, for the batch throughput benchmark. */
+/**
+ * Writes N JSON lines for the batch throughput benchmark: the benchmark mix over and over, or with
+ * a second argument {@code heavy}, 5,000 assessments in which half the clients have a condition
+ * and one in seven a red flag (a clinic's hard cases; longer answers), over and over.
+ */
 public final class BatchInput {
     private BatchInput() {
     }
@@ -21,7 +25,11 @@ public final class BatchInput {
     public static void main(String[] args) throws IOException {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         ObjectMapper json = new ObjectMapper();
-        List<String> mix = BenchmarkMix.assessments().stream().map(a -> toJson(json, a)).toList();
+        boolean heavy = args.length > 1 && args[1].equals("heavy");
+        if (args.length > 1 && !heavy) {
+            throw new IllegalArgumentException("the mix is \"heavy\" or left out, not \"" + args[1] + "\"");
+        }
+        List<String> mix = (heavy ? BenchmarkMix.heavy() : BenchmarkMix.assessments()).stream().map(a -> toJson(json, a)).toList();
         try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
             for (long i = 0; i < lines; i++) {
                 out.write(mix.get((int) (i % mix.size())));
@@ -36,6 +44,9 @@ public final class BatchInput {
                 .put("inflammation", a.inflammation().name()).put("painLevel", a.painLevel());
         if (a.course() != null) {
             o.put("course", a.course().name());
+        }
+        if (a.age() != null) {
+            o.put("age", a.age());
         }
         a.symptoms().forEach(s -> o.withArray("symptoms").add(s.name()));
         a.tenseAreas().forEach(s -> o.withArray("tenseAreas").add(s.name()));

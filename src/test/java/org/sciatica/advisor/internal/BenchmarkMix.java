@@ -60,4 +60,52 @@ public final class BenchmarkMix {
         }
         return mix;
     }
+
+    /**
+     * 5,000 fixed assessments of a harder mix: half the clients have a condition (one or two), one
+     * in seven a red flag, a third give their age. Longer answers than {@link #assessments()}.
+     */
+    public static List<Assessment> heavy() {
+        SplittableRandom random = new SplittableRandom(20261128);
+        List<Assessment> mix = new ArrayList<>();
+        Cause[] causes = Cause.values();
+        for (int i = 0; i < 5_000; i++) {
+            Assessment.Builder b = Assessment.builder()
+                    .id("heavy-" + i)
+                    .cause(causes[random.nextInt(causes.length)])
+                    .sensitivity(Sensitivity.values()[random.nextInt(3)])
+                    .inflammation(Inflammation.values()[random.nextInt(3)])
+                    .painLevel(random.nextInt(11));
+            if (random.nextInt(4) > 0) {
+                b.course(Course.values()[random.nextInt(3)]);
+            }
+            if (random.nextInt(3) == 0) {
+                b.age(10 + random.nextInt(80));
+            }
+            List<Symptom> symptoms = new ArrayList<>();
+            for (Symptom s : Symptom.values()) {
+                if (random.nextInt(4) == 0) {
+                    symptoms.add(s);
+                }
+            }
+            b.symptoms(symptoms);
+            List<BodyArea> areas = new ArrayList<>();
+            for (BodyArea area : BodyArea.values()) {
+                if (random.nextInt(5) == 0) {
+                    areas.add(area);
+                }
+            }
+            b.tenseAreas(areas);
+            if (random.nextInt(2) == 0) {
+                Condition[] all = Condition.values();
+                b.conditions(random.nextInt(3) == 0 ? List.of(all[random.nextInt(all.length)], all[random.nextInt(all.length)])
+                        : List.of(all[random.nextInt(all.length)]));
+            }
+            if (random.nextInt(7) == 0) {
+                b.redFlags(RedFlag.values()[random.nextInt(RedFlag.values().length)]);
+            }
+            mix.add(b.build());
+        }
+        return mix;
+    }
 }
