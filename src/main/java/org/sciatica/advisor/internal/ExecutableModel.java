@@ -37,6 +37,8 @@ public final class ExecutableModel {
         Properties properties = new Properties();
         try (InputStream in = ExecutableModel.class.getClassLoader().getResourceAsStream(PROPERTIES)) {
             if (in == null) {
+                LOG.warn("this jar holds no precompiled rules (built without the generator, for example with"
+                        + " -Dmaven.test.skip=true); compiling the bundled rules from DRL, which takes seconds");
                 return null;
             }
             properties.load(in);
