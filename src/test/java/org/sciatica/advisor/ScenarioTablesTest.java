@@ -16,6 +16,22 @@ class ScenarioTablesTest {
             Line 3: only a demoted trigger point left refers,HERNIATED_DISC,LOW,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-05;NS-06
             """;
 
+    /**
+     * NS-05 when more than one technique is left and none may lead (a clinic's rules excluded
+     * Swedish and hot stones and keep vibration from leading): no technique may come first, so all
+     * are excluded and the client is referred; with one technique left that may lead, it leads.
+     */
+    static final String NONE_MAY_LEAD = """
+            name,cause,sensitivity,inflammation,painLevel,symptoms,disposition,urgency,warns,fires
+            Two left that may not lead (a disc) refers,HERNIATED_DISC,LOW,NONE,4,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-05;NS-06
+            Two left that may not lead (severe pain) refers,MUSCLE_TENSION,LOW,NONE,8,MUSCLE_SPASM,REFER,URGENT,NO_SAFE_TECHNIQUE,NS-05;NS-06
+            """;
+
+    @TestFactory
+    Stream<DynamicTest> noTechniqueThatMayLeadIsLeft() {
+        return ScenarioTable.fromText("none-may-lead.csv", NONE_MAY_LEAD).with(TestRules.TwoLeftMayNotLead.ADVISOR).tests();
+    }
+
     @TestFactory
     Stream<DynamicTest> theArticlesAdvice() {
         return ScenarioTable.fromClasspath("/scenarios/article-cases.csv").tests();

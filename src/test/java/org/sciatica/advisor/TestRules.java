@@ -22,4 +22,13 @@ final class TestRules {
         static final SciaticaAdvisor ADVISOR = SciaticaAdvisor.builder()
                 .addRuleDirectory(directory("no-gentle-technique")).build();
     }
+
+    /**
+     * Bundled rules plus a fixture that, for MUSCLE_SPASM, excludes Swedish and hot stones and
+     * keeps vibration from leading: two techniques can be left that may not lead.
+     */
+    static final class TwoLeftMayNotLead {
+        static final SciaticaAdvisor ADVISOR = SciaticaAdvisor.builder()
+                .addRuleDirectory(directory("two-left-may-not-lead")).build();
+    }
 }

@@ -57,7 +57,7 @@ class ExecutableModelTest {
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "bundled rules plus {0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"clinic-lymphedema", "replace-varicose-rule",
-            "departed-varicose-rule", "draft-rule", "lifecycle", "no-gentle-technique", "mutation-clinic", "bundled-package-rule"})
+            "departed-varicose-rule", "draft-rule", "lifecycle", "no-gentle-technique", "two-left-may-not-lead", "mutation-clinic", "bundled-package-rule"})
     void addedRuleFilesAreCompiledOnTopOfThePrecompiledBundledRules(String directory) throws Exception {
         List<RuleFile> files = new java.util.ArrayList<>(RuleFile.bundled());
         files.addAll(RuleFile.directory(java.nio.file.Path.of(getClass().getResource("/rules/" + directory).toURI())));

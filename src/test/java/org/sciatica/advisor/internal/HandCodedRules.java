@@ -249,11 +249,11 @@ public final class HandCodedRules {
             r.say("TQ-08", new Support(Technique.SWEDISH, 3, "TQ-08.1"));
         }
         // 40-nerve-safety: the safety nets
-        for (Demotion d : List.copyOf(r.demotions)) {
-            Set<Technique> others = EnumSet.copyOf(r.excluded);
-            others.remove(d.technique());
-            if (!r.excluded.contains(d.technique()) && others.size() == Technique.values().length - 1) {
-                r.say("NS-05", new Exclusion(d.technique(), "NS-05.1"));
+        Set<Technique> left = EnumSet.allOf(Technique.class);
+        left.removeAll(r.excluded);
+        if (r.demotions.stream().map(Demotion::technique).collect(java.util.stream.Collectors.toSet()).containsAll(left)) {
+            for (Demotion d : List.copyOf(r.demotions)) {
+                r.say("NS-05", new Exclusion(d.technique(), "NS-05.1 " + d.reason()));
             }
         }
         if (r.excluded.size() == Technique.values().length) {
