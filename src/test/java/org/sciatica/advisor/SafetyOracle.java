@@ -94,6 +94,7 @@ final class SafetyOracle {
             noFirm = true;                                                                 // line 15
             exclude.add(Technique.DEEP_TISSUE);
             exclude.add(Technique.HOT_STONE);
+            tpNotFirst = true;
         }
         if (s.contains(Symptom.NUMBNESS) || s.contains(Symptom.WEAKNESS)) {                // line 16
             tpNotFirst = true;

@@ -164,6 +164,7 @@ final class SafetyMonitor {
                     || conditions.contains(Condition.DIABETES)) {                          // line 15
                 noFirm(15, "reduced sensation");
                 excludes(15, "reduced sensation", Technique.DEEP_TISSUE, Technique.HOT_STONE);
+                notFirst(15, "reduced sensation", Technique.TRIGGER_POINT);
             }
             if (symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS)) { // line 16
                 notFirst(16, "neurological signs", Technique.TRIGGER_POINT);

@@ -187,6 +187,9 @@ public final class HandCodedRules {
                     new Demotion(Technique.TRIGGER_POINT, "CI-11.2"),
                     new Alert(WarningCode.SEVERE_PAIN_CONSULT, "CI-11.3"));
         }
+        if (a.hasReducedSensation()) {
+            r.say("CI-18", new Demotion(Technique.TRIGGER_POINT, "CI-18.1"));
+        }
         if (c.contains(Condition.RECENT_SURGERY)) {
             r.say("CI-17", new HandsOff(BodyArea.LOWER_BACK, "CI-17.1"),
                     new Alert(WarningCode.SURGICAL_SITE, "CI-17.2"));
