@@ -131,7 +131,7 @@ class EveryRuleTest {
                     r -> r.doesNotFocusOn(LOWER_BACK).hasPlanStepFrom("SP-07").warns(WarningCode.SURGICAL_SITE),
                     "no surgery, a tense lower back", piriformisSyndrome().tenseAreas(LOWER_BACK)),
             rule("CI-18", "muscle tension with diabetes", muscleTension().conditions(DIABETES),
-                    r -> r.doesNotRecommendFirst(TRIGGER_POINT).excludes(DEEP_TISSUE).excludes(HOT_STONE),
+                    r -> r.excludes(TRIGGER_POINT).excludes(DEEP_TISSUE).excludes(HOT_STONE),
                     "muscle tension without reduced sensation", muscleTension()),
             rule("CI-07", "a skin condition", muscleTension().conditions(SKIN_CONDITION).symptoms(STIFFNESS),
                     r -> r.excludes(HOT_STONE).warns(WarningCode.AFFECTED_SKIN),
@@ -206,6 +206,9 @@ class EveryRuleTest {
                     "piriformis syndrome with tingling only", piriformisSyndrome().symptoms(TINGLING)),
             rule("NS-08", "new sciatica at 55", muscleTension().course(ACUTE).age(55),
                     r -> r.proceedsWithCaution().warns(WarningCode.SEEK_MEDICAL_ASSESSMENT).hasPressureAtMost(MODERATE),
+                    "new sciatica at 35", muscleTension().course(ACUTE).age(35)),
+            rule("NS-11", "new sciatica at 62 with muscle tension", muscleTension().course(ACUTE).age(62),
+                    r -> r.doesNotRecommendFirst(TRIGGER_POINT).warns(WarningCode.SEEK_MEDICAL_ASSESSMENT),
                     "new sciatica at 35", muscleTension().course(ACUTE).age(35)),
             rule("NS-09", "chronic piriformis syndrome with tingling", piriformisSyndrome().course(CHRONIC).symptoms(TINGLING),
                     r -> r.excludes(DEEP_TISSUE).hasPressureAtMost(MODERATE).doesNotRecommendFirst(TRIGGER_POINT)

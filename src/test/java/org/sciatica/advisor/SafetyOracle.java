@@ -94,7 +94,7 @@ final class SafetyOracle {
             noFirm = true;                                                                 // line 15
             exclude.add(Technique.DEEP_TISSUE);
             exclude.add(Technique.HOT_STONE);
-            tpNotFirst = true;
+            exclude.add(Technique.TRIGGER_POINT);
         }
         if (s.contains(Symptom.NUMBNESS) || s.contains(Symptom.WEAKNESS)) {                // line 16
             tpNotFirst = true;
@@ -127,6 +127,7 @@ final class SafetyOracle {
         if (a.course() == Course.ACUTE && a.age() != null && (a.age() >= 50 || a.age() < 20)) { // line 23
             atLeast = Disposition.PROCEED_WITH_CAUTION;
             warn.add(WarningCode.SEEK_MEDICAL_ASSESSMENT);
+            tpNotFirst = true;
         }
         if (urgency == null && exclude.size() == Technique.values().length) {             // line 3
             urgency = Urgency.URGENT;

@@ -163,8 +163,7 @@ final class SafetyMonitor {
             if (symptoms.contains(Symptom.NUMBNESS) || conditions.contains(Condition.PERIPHERAL_NEUROPATHY)
                     || conditions.contains(Condition.DIABETES)) {                          // line 15
                 noFirm(15, "reduced sensation");
-                excludes(15, "reduced sensation", Technique.DEEP_TISSUE, Technique.HOT_STONE);
-                notFirst(15, "reduced sensation", Technique.TRIGGER_POINT);
+                excludes(15, "reduced sensation", Technique.DEEP_TISSUE, Technique.HOT_STONE, Technique.TRIGGER_POINT);
             }
             if (symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS)) { // line 16
                 notFirst(16, "neurological signs", Technique.TRIGGER_POINT);
@@ -207,6 +206,7 @@ final class SafetyMonitor {
             if (a.course() == Course.ACUTE && a.age() != null && (a.age() >= 50 || a.age() < 20)) { // line 23
                 atLeastCaution(23, "new sciatica at age " + a.age());
                 warns(23, WarningCode.SEEK_MEDICAL_ASSESSMENT);
+                notFirst(23, "new sciatica at age " + a.age(), Technique.TRIGGER_POINT);
             }
             selfConsistent();                                                              // line 24
         }

@@ -188,7 +188,7 @@ public final class HandCodedRules {
                     new Alert(WarningCode.SEVERE_PAIN_CONSULT, "CI-11.3"));
         }
         if (a.hasReducedSensation()) {
-            r.say("CI-18", new Demotion(Technique.TRIGGER_POINT, "CI-18.1"));
+            r.say("CI-18", new Exclusion(Technique.TRIGGER_POINT, "CI-18.1"));
         }
         if (c.contains(Condition.RECENT_SURGERY)) {
             r.say("CI-17", new HandsOff(BodyArea.LOWER_BACK, "CI-17.1"),
@@ -214,6 +214,9 @@ public final class HandCodedRules {
         if (a.isNewOnsetAtAgeToAssess()) {
             r.say("NS-08", new Alert(WarningCode.SEEK_MEDICAL_ASSESSMENT, "NS-08.1"),
                     new PressureLimit(Pressure.MODERATE, "NS-08.2"));
+        }
+        if (a.isNewOnsetAtAgeToAssess()) {
+            r.say("NS-11", new Demotion(Technique.TRIGGER_POINT, "NS-11.1"));
         }
         if (a.hasNerveIrritation()) {
             r.say("NS-09", new PressureLimit(Pressure.MODERATE, "NS-09.1"),
