@@ -36,20 +36,7 @@ public final class BenchmarkMix {
             if (random.nextInt(4) > 0) {
                 b.course(Course.values()[random.nextInt(3)]);
             }
-            List<Symptom> symptoms = new ArrayList<>();
-            for (Symptom s : Symptom.values()) {
-                if (random.nextInt(4) == 0) {
-                    symptoms.add(s);
-                }
-            }
-            b.symptoms(symptoms);
-            List<BodyArea> areas = new ArrayList<>();
-            for (BodyArea area : BodyArea.values()) {
-                if (random.nextInt(5) == 0) {
-                    areas.add(area);
-                }
-            }
-            b.tenseAreas(areas);
+            symptomsAndTenseAreas(b, random);
             if (random.nextInt(10) == 0) {
                 b.conditions(Condition.values()[random.nextInt(Condition.values().length)]);
             }
@@ -82,20 +69,7 @@ public final class BenchmarkMix {
             if (random.nextInt(3) == 0) {
                 b.age(10 + random.nextInt(80));
             }
-            List<Symptom> symptoms = new ArrayList<>();
-            for (Symptom s : Symptom.values()) {
-                if (random.nextInt(4) == 0) {
-                    symptoms.add(s);
-                }
-            }
-            b.symptoms(symptoms);
-            List<BodyArea> areas = new ArrayList<>();
-            for (BodyArea area : BodyArea.values()) {
-                if (random.nextInt(5) == 0) {
-                    areas.add(area);
-                }
-            }
-            b.tenseAreas(areas);
+            symptomsAndTenseAreas(b, random);
             if (random.nextInt(2) == 0) {
                 Condition[] all = Condition.values();
                 b.conditions(random.nextInt(3) == 0 ? List.of(all[random.nextInt(all.length)], all[random.nextInt(all.length)])
@@ -107,5 +81,23 @@ public final class BenchmarkMix {
             mix.add(b.build());
         }
         return mix;
+    }
+
+    /** About a quarter of the symptoms and a fifth of the areas, drawn in a fixed order. */
+    private static void symptomsAndTenseAreas(Assessment.Builder b, SplittableRandom random) {
+        List<Symptom> symptoms = new ArrayList<>();
+        for (Symptom s : Symptom.values()) {
+            if (random.nextInt(4) == 0) {
+                symptoms.add(s);
+            }
+        }
+        b.symptoms(symptoms);
+        List<BodyArea> areas = new ArrayList<>();
+        for (BodyArea area : BodyArea.values()) {
+            if (random.nextInt(5) == 0) {
+                areas.add(area);
+            }
+        }
+        b.tenseAreas(areas);
     }
 }
