@@ -16,11 +16,11 @@ import org.sciatica.advisor.RuleInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the rules over one assessment in a fresh session and records what they said: every fact a
- * rule inserted and did not retract, stamped with that rule, and every rule that fired. Rules that
- * depend on the absence of a fact ({@code not ...}) use {@code insertLogical}, so what they said is
- * withdrawn when the fact appears later: the answer does not depend on the order rules fire in.
- * One instance per evaluation.
+ * Runs the rules over one assessment in an empty session (from the rule base's pool, reset after
+ * each use) and records what they said: every fact a rule inserted and did not retract, stamped
+ * with that rule, and every rule that fired. Rules that depend on the absence of a fact
+ * ({@code not ...}) use {@code insertLogical}, so what they said is withdrawn when the fact appears
+ * later: the answer does not depend on the order rules fire in. One instance per evaluation.
  */
 final class Evaluation {
     /** A guard against rules that loop: far above what the bundled rules need (about 30). */

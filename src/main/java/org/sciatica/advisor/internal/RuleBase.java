@@ -154,7 +154,6 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(inOrder(problems, allFiles));
         }
-        String digest = digest(files);
         java.util.Set<String> bundledNames = RuleFile.bundledNames();
         String bundledDigest = digest(files.stream().filter(f -> bundledNames.contains(f.name())).toList());
         // The bundled rules come from the model precompiled into the jar when their texts are the
