@@ -359,7 +359,8 @@ public final class RuleBase {
     }
 
     /**
-     * True when the rule base was built from the precompiled executable model, not compiled from DRL.
+     * True when the bundled rules came from the precompiled executable model, not compiled from
+     * DRL; files added beside them are compiled on top either way.
      *
      * @return whether the precompiled model was used
      */
