@@ -48,12 +48,8 @@ public final class PairedRatio {
             runs.clear();
             for (int extra : new int[] {100, 500, 1000}) {
                 for (String kind : List.of("idle", "matching")) {
-                    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("generated-rules");
-                    java.nio.file.Files.writeString(dir.resolve("generated.drl"),
-                            RuleCountBenchmark.generate(extra, kind.equals("matching")));
-                    java.nio.file.Files.writeString(dir.resolve("sources.csv"), RuleCountBenchmark.SOURCES);
-                    org.sciatica.advisor.SciaticaAdvisor advisor = org.sciatica.advisor.SciaticaAdvisor.builder()
-                            .addRuleDirectory(dir).asOf(asOf).build();
+                    org.sciatica.advisor.SciaticaAdvisor advisor = RuleCountBenchmark.withGeneratedRules(
+                            org.sciatica.advisor.SciaticaAdvisor.builder().asOf(asOf), extra, kind.equals("matching")).build();
                     names.add("bundled + " + extra + " " + kind);
                     runs.add(advisor::advise);
                 }

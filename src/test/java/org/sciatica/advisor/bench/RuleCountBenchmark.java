@@ -31,7 +31,7 @@ import org.sciatica.advisor.internal.BenchmarkMix;
 @State(Scope.Benchmark)
 public class RuleCountBenchmark {
     /** The sources registry beside the generated rules: the one source they cite. */
-    static final String SOURCES = "id,kind,title,publisher,year,url,takes\n"
+    private static final String SOURCES = "id,kind,title,publisher,year,url,takes\n"
             + "benchmark,policy,Generated benchmark rules,Sciatica Advisor benchmarks,2026,,"
             + "\"Rules generated to measure the engine; not clinical advice.\"\n";
 
@@ -48,14 +48,22 @@ public class RuleCountBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         mix = BenchmarkMix.assessments().toArray(Assessment[]::new);
-        SciaticaAdvisor.Builder builder = SciaticaAdvisor.builder();
-        if (extraRules > 0) {
+        advisor = withGeneratedRules(SciaticaAdvisor.builder(), extraRules, kind.equals("matching")).build();
+    }
+
+    /**
+     * Adds {@code count} generated rules (none for 0), in a temporary directory with the sources
+     * registry they cite, to the builder.
+     */
+    static SciaticaAdvisor.Builder withGeneratedRules(SciaticaAdvisor.Builder builder, int count, boolean matching)
+            throws IOException {
+        if (count > 0) {
             Path dir = Files.createTempDirectory("generated-rules");
-            Files.writeString(dir.resolve("generated.drl"), generate(extraRules, kind.equals("matching")));
+            Files.writeString(dir.resolve("generated.drl"), generate(count, matching));
             Files.writeString(dir.resolve("sources.csv"), SOURCES);
             builder.addRuleDirectory(dir);
         }
-        advisor = builder.build();
+        return builder;
     }
 
     static String generate(int count, boolean matching) {
