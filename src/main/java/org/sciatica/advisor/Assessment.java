@@ -60,6 +60,10 @@ public record Assessment(
     public static final int YOUNG_ONSET_AGE = 20;
     /** New sciatica at this age or over calls for a medical assessment. */
     public static final int LATE_ONSET_AGE = 50;
+    /** From this age a minor fall, lift or knock may have broken a fragile bone. */
+    public static final int FRAGILITY_FRACTURE_AGE = 70;
+    /** From this age skin and bone are taken to be fragile. */
+    public static final int OLDER_ADULT_AGE = 75;
 
     /**
      * Checks and copies the values.
@@ -154,8 +158,9 @@ public record Assessment(
     }
 
     /**
-     * True for a history of cancer together with signs that a nerve root or the cord is involved:
-     * a nerve root symptom (shooting or burning pain, tingling, pins and needles, numbness,
+     * True for a history of cancer together with pain that may come from a nerve root or the cord:
+     * a nerve-root or unknown cause (herniated disc, spinal stenosis, other spinal, unknown), a
+     * nerve root symptom (shooting or burning pain, tingling, pins and needles, numbness,
      * weakness), progressive weakness or foot drop. A possible spinal metastasis pressing on the
      * cord or nerve roots.
      *
@@ -163,8 +168,64 @@ public record Assessment(
      */
     public boolean hasCancerWithNerveSigns() {
         return redFlags.contains(RedFlag.HISTORY_OF_CANCER)
-                && (symptoms.stream().anyMatch(Symptom::isNerveRootSymptom)
+                && (cause.isNerveCompression() || cause == Cause.UNKNOWN
+                        || symptoms.stream().anyMatch(Symptom::isNerveRootSymptom)
                         || redFlags.stream().anyMatch(RedFlag::isNeurologicalDeficit));
+    }
+
+    /**
+     * True for a neurological deficit: numbness or weakness reported as symptoms, or the red flags
+     * progressive weakness or foot drop.
+     *
+     * @return whether a neurological deficit is reported
+     */
+    public boolean hasNeurologicalDeficit() {
+        return hasNeurologicalSigns() || redFlags.stream().anyMatch(RedFlag::isNeurologicalDeficit);
+    }
+
+    /**
+     * True for an infection or trauma red flag (fever, IV drug use, recent bacterial infection,
+     * immunosuppression, recent major trauma) together with a neurological deficit: a possible
+     * spinal infection such as an epidural abscess, or an unstable fracture, pressing on nerves.
+     *
+     * @return whether an infection or trauma red flag meets a neurological deficit
+     */
+    public boolean hasInfectionOrTraumaWithDeficit() {
+        return hasNeurologicalDeficit() && redFlags.stream().anyMatch(
+                f -> f.concern() == RedFlag.Concern.INFECTION || f.concern() == RedFlag.Concern.FRACTURE);
+    }
+
+    /**
+     * True for a client aged {@value #OLDER_ADULT_AGE} or over. False when the age is not reported.
+     *
+     * @return whether the client is an older adult
+     */
+    public boolean isOlderAdult() {
+        return age != null && age >= OLDER_ADULT_AGE;
+    }
+
+    /**
+     * True for long-term corticosteroids, which suppress immunity, together with new sciatica, an
+     * age of {@value #LATE_ONSET_AGE} or over, or severe pain: an infection or a fracture must be
+     * ruled out first.
+     *
+     * @return whether corticosteroids meet a finding that calls for referral
+     */
+    public boolean hasCorticosteroidsToRefer() {
+        return conditions.contains(Condition.LONG_TERM_CORTICOSTEROIDS)
+                && (course == Course.ACUTE || (age != null && age >= LATE_ONSET_AGE) || severePain());
+    }
+
+    /**
+     * True for a recent minor fall, lift or knock together with fragile bone (osteoporosis,
+     * long-term corticosteroids) or an age of {@value #FRAGILITY_FRACTURE_AGE} or over: a possible
+     * fragility fracture.
+     *
+     * @return whether minor trauma may have broken a fragile bone
+     */
+    public boolean hasPossibleFragilityFracture() {
+        return conditions.contains(Condition.RECENT_MINOR_TRAUMA)
+                && (hasFragileBones() || (age != null && age >= FRAGILITY_FRACTURE_AGE));
     }
 
     /**

@@ -27,7 +27,9 @@ public enum Condition {
     /** Surgery on the spine in recent weeks. */
     RECENT_SPINAL_SURGERY,
     /** An open or healing wound. */
-    OPEN_WOUND;
+    OPEN_WOUND,
+    /** A fall, a lift or a minor knock shortly before the pain began. */
+    RECENT_MINOR_TRAUMA;
 
     /**
      * True for the conditions that reduce what the client can feel (pressure, heat).

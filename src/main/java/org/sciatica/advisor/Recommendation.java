@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param focusAreas   areas to work on, in {@link BodyArea} order; empty on referral
  * @param sessionPlan  how to run the session and how often; empty steps on referral
  * @param firedRules   ids of the rules that fired, in rule-base order
+ * @param questions    what the therapist should ask because its absence may hide a reason to refer or
+ *                     to hold back, in input-field order; empty when nothing is missing
  * @param sources      every source a {@code sourceId} in this answer names, once each, in order of
  *                     first mention: the answer's bibliography
  * @param rulesVersion identifies the rule base that produced this answer
@@ -37,6 +39,7 @@ public record Recommendation(
         List<FocusArea> focusAreas,
         SessionPlan sessionPlan,
         List<String> firedRules,
+        List<Question> questions,
         List<Source> sources,
         String rulesVersion,
         java.time.LocalDate asOf) {
@@ -53,6 +56,7 @@ public record Recommendation(
      * @param focusAreas the focus areas
      * @param sessionPlan the session plan
      * @param firedRules the fired rules
+     * @param questions the questions for the therapist to ask
      * @param sources the sources named in the answer
      * @param rulesVersion the rules version
      * @param asOf the date of the rules in force
@@ -69,6 +73,7 @@ public record Recommendation(
         focusAreas = List.copyOf(focusAreas);
         Objects.requireNonNull(sessionPlan, "sessionPlan");
         firedRules = List.copyOf(firedRules);
+        questions = List.copyOf(questions);
         sources = List.copyOf(sources);
         Objects.requireNonNull(rulesVersion, "rulesVersion");
         Objects.requireNonNull(asOf, "asOf");
@@ -294,6 +299,32 @@ public record Recommendation(
             if (min < 0 || max < min) {
                 throw new IllegalArgumentException("sessionsPerWeek must satisfy 0 <= min <= max, was " + min + ".." + max);
             }
+        }
+    }
+
+    /**
+     * A question for the therapist: an input field was not reported, and its answer may be a reason
+     * to refer or to hold back. A question never makes an answer less cautious.
+     *
+     * @param field    the name of the missing input field, as in the JSON input ({@code age}, {@code course})
+     * @param text     why it matters, in words a therapist reads
+     * @param ruleId   the rule that asks it
+     * @param sourceId the id of the source that rule rests on
+     */
+    public record Question(String field, String text, String ruleId, String sourceId) {
+        /**
+         * Checks the values.
+         *
+         * @param field the field
+         * @param text the text
+         * @param ruleId the rule id
+         * @param sourceId the source id
+         */
+        public Question {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(sourceId, "sourceId");
         }
     }
 }

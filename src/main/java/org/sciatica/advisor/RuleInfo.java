@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param reviewed  its {@code @reviewed} date, when a clinician last reviewed it; null when not given
  * @param effective its {@code @effective} date, the first day it applies; null: no start
  * @param expiry    its {@code @expiry} date, the first day it no longer applies; null: no end
+ * @param hazards   the ids of the clinical hazards the rule controls, from its {@code @hazards}
+ *                  (the project's hazard log, docs/safety/HAZARD-LOG.md); empty when not given
  */
 public record RuleInfo(String id, String name, String file, Source source, List<String> effects, RuleStatus status,
-                       @Nullable LocalDate reviewed, @Nullable LocalDate effective, @Nullable LocalDate expiry) {
+                       @Nullable LocalDate reviewed, @Nullable LocalDate effective, @Nullable LocalDate expiry,
+                       List<String> hazards) {
     /** How many days after its review a rule is overdue for another, unless the caller says otherwise. */
     public static final int DEFAULT_REVIEW_AGE_DAYS = 365;
 
@@ -38,9 +41,11 @@ public record RuleInfo(String id, String name, String file, Source source, List<
      * @param reviewed the review date, or null
      * @param effective the first day the rule applies, or null
      * @param expiry the first day the rule no longer applies, or null
+     * @param hazards the hazards the rule controls
      * @throws IllegalArgumentException when {@code expiry} is not after {@code effective}
      */
     public RuleInfo {
+        hazards = List.copyOf(hazards);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
@@ -64,7 +69,25 @@ public record RuleInfo(String id, String name, String file, Source source, List<
      * @param effects the effects
      */
     public RuleInfo(String id, String name, String file, Source source, List<String> effects) {
-        this(id, name, file, source, effects, RuleStatus.ACTIVE, null, null, null);
+        this(id, name, file, source, effects, RuleStatus.ACTIVE, null, null, null, List.of());
+    }
+
+    /**
+     * A rule that names no hazards (as rules did before the hazard log).
+     *
+     * @param id the id
+     * @param name the name
+     * @param file the file
+     * @param source the source
+     * @param effects the effects
+     * @param status the status
+     * @param reviewed the review date, or null
+     * @param effective the first day the rule applies, or null
+     * @param expiry the first day the rule no longer applies, or null
+     */
+    public RuleInfo(String id, String name, String file, Source source, List<String> effects, RuleStatus status,
+                    @Nullable LocalDate reviewed, @Nullable LocalDate effective, @Nullable LocalDate expiry) {
+        this(id, name, file, source, effects, status, reviewed, effective, expiry, List.of());
     }
 
     /**

@@ -27,8 +27,12 @@ public enum WarningCode {
     SEEK_MEDICAL_ASSESSMENT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** Tingling or pins and needles: an irritated nerve; no firm pressure, trigger point work not first. Informs; does not change the disposition. */
     NERVE_IRRITATION(Severity.INFO, Disposition.PROCEED),
-    /** A client under 16: the guidance behind the rules covers adults; a clinician assesses first, light work only. */
-    YOUNG_CLIENT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** A client under 16: a child's sciatica needs a clinician's assessment first; refer, no massage. */
+    YOUNG_CLIENT(Severity.REFERRAL, Disposition.REFER),
+    /** A client aged 75 or over: skin and bone may be fragile; no deep tissue, firm pressure or heat. */
+    OLDER_CLIENT(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
+    /** A minor fall, lift or knock before the pain began: no firm pressure; refer when bone may be fragile. */
+    MINOR_TRAUMA(Severity.CAUTION, Disposition.PROCEED_WITH_CAUTION),
     /** Anticoagulant therapy or a bleeding disorder: no deep or forceful pressure (bruising, bleeding). */
     BLEEDING_RISK(Severity.CONTRAINDICATION, Disposition.PROCEED_WITH_CAUTION),
     /** Reduced sensation (neuropathy, diabetes, numbness): no heat and no firm pressure; the client cannot report what they do not feel. */

@@ -8,6 +8,7 @@ import static org.sciatica.advisor.BodyArea.IT_BAND;
 import static org.sciatica.advisor.BodyArea.LOWER_BACK;
 import static org.sciatica.advisor.BodyArea.SOLEUS;
 import static org.sciatica.advisor.Condition.ANTICOAGULANT_THERAPY;
+import static org.sciatica.advisor.Condition.BLEEDING_DISORDER;
 import static org.sciatica.advisor.Condition.DEEP_VEIN_THROMBOSIS;
 import static org.sciatica.advisor.Condition.DIABETES;
 import static org.sciatica.advisor.Condition.LONG_TERM_CORTICOSTEROIDS;
@@ -84,7 +85,7 @@ class EveryRuleTest {
                     r -> r.refersWithUrgency(Urgency.EMERGENCY).warns(RED_FLAG_REFERRAL).recommendsNothing(),
                     "fever, not a cauda equina sign", herniatedDisc().redFlags(FEVER)),
             rule("RF-02", "foot drop", muscleTension().redFlags(FOOT_DROP),
-                    r -> r.refersWithUrgency(Urgency.URGENT).warns(RED_FLAG_REFERRAL),
+                    r -> r.refersWithUrgency(Urgency.EMERGENCY).warns(RED_FLAG_REFERRAL),
                     "weakness that is not progressive", muscleTension().symptoms(WEAKNESS)),
             rule("RF-03", "fever", muscleTension().redFlags(FEVER),
                     r -> r.refersWithUrgency(Urgency.URGENT).warns(RED_FLAG_REFERRAL),
@@ -98,6 +99,13 @@ class EveryRuleTest {
             rule("RF-06", "a history of cancer with tingling", muscleTension().redFlags(HISTORY_OF_CANCER).symptoms(TINGLING),
                     r -> r.refersWithUrgency(Urgency.EMERGENCY).warns(RED_FLAG_REFERRAL),
                     "a history of cancer, muscle tension, no nerve symptom", muscleTension().redFlags(HISTORY_OF_CANCER).symptoms(STIFFNESS)),
+            rule("RF-07", "fever with weakness", muscleTension().redFlags(FEVER).symptoms(WEAKNESS),
+                    r -> r.refersWithUrgency(Urgency.EMERGENCY).warns(RED_FLAG_REFERRAL),
+                    "fever with tingling, no loss of nerve function", muscleTension().redFlags(FEVER).symptoms(TINGLING)),
+            rule("RF-08", "a 12-year-old", muscleTension().course(CHRONIC).age(12),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(WarningCode.YOUNG_CLIENT).recommendsNothing()
+                            .hasNoSessionFrequency().doesNotWarn(NO_DIRECT_NERVE_PRESSURE),
+                    "a 16-year-old", muscleTension().course(CHRONIC).age(16)),
             // 20-contraindications.drl
             rule("CI-01", "deep vein thrombosis", muscleTension().conditions(DEEP_VEIN_THROMBOSIS),
                     r -> r.refersWithUrgency(Urgency.URGENT).warns(CONDITION_REFERRAL).doesNotWarn(NO_DIRECT_NERVE_PRESSURE),
@@ -133,6 +141,31 @@ class EveryRuleTest {
             rule("CI-18", "muscle tension with diabetes", muscleTension().conditions(DIABETES),
                     r -> r.excludes(TRIGGER_POINT).excludes(DEEP_TISSUE).excludes(HOT_STONE),
                     "muscle tension without reduced sensation", muscleTension()),
+            rule("CI-19", "a 90-year-old with chronic muscle tension and stiffness", muscleTension().course(CHRONIC).age(90).symptoms(STIFFNESS),
+                    r -> r.proceedsWithCaution().excludes(DEEP_TISSUE, HOT_STONE, TRIGGER_POINT).hasPressureAtMost(LIGHT)
+                            .warns(WarningCode.OLDER_CLIENT),
+                    "a 74-year-old", muscleTension().course(CHRONIC).age(74)),
+            rule("CI-20", "recent surgery with tense calves and hamstrings", muscleTension().conditions(RECENT_SURGERY).tenseAreas(SOLEUS, GASTROCNEMIUS, HAMSTRINGS),
+                    r -> r.doesNotFocusOn(SOLEUS, GASTROCNEMIUS, HAMSTRINGS).warns(WarningCode.SURGICAL_SITE),
+                    "tense calves, no surgery", muscleTension().tenseAreas(SOLEUS, GASTROCNEMIUS, HAMSTRINGS)),
+            rule("CI-21", "anticoagulants with tense calves", muscleTension().conditions(ANTICOAGULANT_THERAPY).tenseAreas(SOLEUS, GASTROCNEMIUS),
+                    r -> r.doesNotFocusOn(SOLEUS, GASTROCNEMIUS).warns(BLEEDING_RISK),
+                    "a bleeding disorder with tense calves", muscleTension().conditions(BLEEDING_DISORDER).tenseAreas(SOLEUS)),
+            rule("CI-22", "long-term corticosteroids with stiffness", muscleTension().conditions(LONG_TERM_CORTICOSTEROIDS).course(CHRONIC).age(40).symptoms(STIFFNESS),
+                    r -> r.excludes(HOT_STONE),
+                    "stiffness alone", muscleTension().course(CHRONIC).age(40).symptoms(STIFFNESS)),
+            rule("CI-23", "long-term corticosteroids with new sciatica", muscleTension().conditions(LONG_TERM_CORTICOSTEROIDS).course(ACUTE).age(40),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(CONDITION_REFERRAL),
+                    "long-term corticosteroids, chronic, 40, pain 4", muscleTension().conditions(LONG_TERM_CORTICOSTEROIDS).course(CHRONIC).age(40)),
+            rule("CI-24", "a minor fall at 72", muscleTension().conditions(Condition.RECENT_MINOR_TRAUMA).course(ACUTE).age(72),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(CONDITION_REFERRAL),
+                    "a minor fall at 40", muscleTension().conditions(Condition.RECENT_MINOR_TRAUMA).course(ACUTE).age(40)),
+            rule("CI-25", "a minor fall at 40", muscleTension().conditions(Condition.RECENT_MINOR_TRAUMA).course(CHRONIC).age(40),
+                    r -> r.proceedsWithCaution().hasPressureAtMost(MODERATE).warns(WarningCode.MINOR_TRAUMA),
+                    "no trauma", muscleTension().course(CHRONIC).age(40)),
+            rule("CI-26", "acute inflammation (light pressure only)", muscleTension().inflammation(Inflammation.ACUTE),
+                    r -> r.excludes(TRIGGER_POINT).hasPressureAtMost(LIGHT),
+                    "mild inflammation", muscleTension().inflammation(Inflammation.MILD)),
             rule("CI-07", "a skin condition", muscleTension().conditions(SKIN_CONDITION).symptoms(STIFFNESS),
                     r -> r.excludes(HOT_STONE).warns(WarningCode.AFFECTED_SKIN),
                     "no condition", muscleTension().symptoms(STIFFNESS)),
@@ -201,8 +234,8 @@ class EveryRuleTest {
                     r -> r.refersWithUrgency(Urgency.URGENT).warns(NO_SAFE_TECHNIQUE).doesNotWarn(NO_DIRECT_NERVE_PRESSURE),
                     "deep tissue and trigger point still allowed", muscleTension().symptoms(MUSCLE_SPASM)),
             rule("NS-07", "piriformis syndrome with numbness and weakness", piriformisSyndrome().course(CHRONIC).symptoms(NUMBNESS, WEAKNESS),
-                    r -> r.proceedsWithCaution().warns(WarningCode.NEUROLOGICAL_SIGNS).doesNotRecommendFirst(TRIGGER_POINT)
-                            .excludes(DEEP_TISSUE).hasPressureAtMost(MODERATE),
+                    r -> r.proceedsWithCaution().warns(WarningCode.NEUROLOGICAL_SIGNS)
+                            .excludes(DEEP_TISSUE, TRIGGER_POINT).hasPressureAtMost(LIGHT).hasNoSessionFrequency(),
                     "piriformis syndrome with tingling only", piriformisSyndrome().symptoms(TINGLING)),
             rule("NS-08", "new sciatica at 55", muscleTension().course(ACUTE).age(55),
                     r -> r.proceedsWithCaution().warns(WarningCode.SEEK_MEDICAL_ASSESSMENT).hasPressureAtMost(MODERATE),
@@ -214,10 +247,13 @@ class EveryRuleTest {
                     r -> r.excludes(DEEP_TISSUE).hasPressureAtMost(MODERATE).doesNotRecommendFirst(TRIGGER_POINT)
                             .warns(WarningCode.NERVE_IRRITATION).proceeds(),
                     "chronic piriformis syndrome with stiffness", piriformisSyndrome().course(CHRONIC).symptoms(STIFFNESS)),
-            rule("NS-10", "a 12-year-old", muscleTension().course(CHRONIC).age(12),
-                    r -> r.proceedsWithCaution().warns(WarningCode.YOUNG_CLIENT).hasPressureAtMost(LIGHT)
-                            .excludes(DEEP_TISSUE, HOT_STONE).doesNotRecommendFirst(TRIGGER_POINT),
-                    "a 16-year-old", muscleTension().course(CHRONIC).age(16)),
+            // 70-questions.drl
+            rule("QU-01", "no age reported", muscleTension().course(CHRONIC),
+                    r -> r.proceeds(),
+                    "age 40", muscleTension().course(CHRONIC).age(40)),
+            rule("QU-02", "no course reported", muscleTension().age(40),
+                    r -> r.proceeds(),
+                    "a chronic course", muscleTension().course(CHRONIC).age(40)),
             // 50-focus-areas.drl
             rule("FA-01", "any client", herniatedDisc(),
                     r -> r.focusesOn(BodyArea.GLUTEUS_MAXIMUS, BodyArea.GLUTEUS_MEDIUS, GLUTEUS_MINIMUS, BodyArea.PIRIFORMIS), null, null),
@@ -255,7 +291,10 @@ class EveryRuleTest {
                     "gluteus minimus referral, no limit", gluteusMinimusReferral()),
             rule("SP-10", "pregnancy", muscleTension().conditions(PREGNANCY),
                     r -> r.hasPlanStepFrom("SP-10"),
-                    "no condition", muscleTension()));
+                    "no condition", muscleTension()),
+            rule("SP-11", "new sciatica at 60", muscleTension().course(ACUTE).age(60),
+                    r -> r.hasPlanStepFrom("SP-11").hasNoPlanStepFrom("SP-05").hasNoSessionFrequency(),
+                    "chronic sciatica at 60", muscleTension().course(CHRONIC).age(60)));
 
     @TestFactory
     Stream<DynamicTest> eachRuleFiresForItsCaseAndHasItsEffect() {

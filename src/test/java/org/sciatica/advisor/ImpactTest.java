@@ -236,12 +236,12 @@ class ImpactTest {
     void anEmergencyReferralThatBecomesUrgentIsLessCautious() {
         Impact impact = ImpactFixtures.between(
                 a -> BUNDLED.advise(a.toBuilder().redFlags(RedFlag.SADDLE_ANESTHESIA).build()),
-                a -> BUNDLED.advise(a.toBuilder().redFlags(RedFlag.FOOT_DROP).build()));
+                a -> BUNDLED.advise(a.toBuilder().redFlags(RedFlag.FEVER).build()));
         ImpactReport report = impact.compare(List.of(CALM));
         assertThat(report.verdict()).isEqualTo(Verdict.LESS_CAUTIOUS);
         Change urgency = report.change(Kind.URGENCY);
         assertThat(urgency.examples()).containsExactly(new Example(1, "calm", "EMERGENCY", "URGENT", true));
-        assertThat(urgency.ruleIds()).containsExactly("RF-01", "RF-02");
+        assertThat(urgency.ruleIds()).containsExactly("RF-01", "RF-03");
         assertThat(report.change(Kind.DISPOSITION).count()).isZero();
     }
 

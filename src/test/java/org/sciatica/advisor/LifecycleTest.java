@@ -20,6 +20,8 @@ import org.sciatica.advisor.testing.Cases;
  */
 class LifecycleTest {
     private static final LocalDate NOV_2026 = LocalDate.of(2026, 11, 28);
+    /** The day every bundled rule was last reviewed (the third clinical review round). */
+    private static final LocalDate REVIEWED = LocalDate.of(2026, 12, 6);
     private static final SciaticaAdvisor CLINIC = SciaticaAdvisor.builder()
             .addRuleDirectory(TestRules.directory("lifecycle")).asOf(NOV_2026).build();
 
@@ -27,7 +29,7 @@ class LifecycleTest {
     void everyBundledRuleIsActiveAndWasReviewedOnTheDayTheyWereWritten() {
         assertThat(Cases.bundledAdvisor().rules()).allSatisfy(rule -> {
             assertThat(rule.status()).as(rule.id()).isEqualTo(RuleStatus.ACTIVE);
-            assertThat(rule.reviewed()).as(rule.id()).isEqualTo(NOV_2026);
+            assertThat(rule.reviewed()).as(rule.id()).isEqualTo(REVIEWED);
             assertThat(rule.effective()).as(rule.id()).isNull();
             assertThat(rule.expiry()).as(rule.id()).isNull();
         });
@@ -97,9 +99,9 @@ class LifecycleTest {
                 .reviewAgeDays(20).asOf(NOV_2026).build();
         assertThat(strict.reviewAgeDays()).isEqualTo(20);
         assertThat(strict.rulesOverdueForReview()).extracting(RuleInfo::id).contains("LC-DRAFT").doesNotContain("LC-FUTURE", "CI-08");
-        assertThat(Cases.bundledAdvisor().asOf(LocalDate.of(2027, 11, 29)).rulesOverdueForReview())
+        assertThat(Cases.bundledAdvisor().asOf(REVIEWED.plusDays(366)).rulesOverdueForReview())
                 .hasSameSizeAs(Cases.bundledAdvisor().rules());
-        assertThat(Cases.bundledAdvisor().asOf(LocalDate.of(2027, 11, 28)).rulesOverdueForReview()).isEmpty();
+        assertThat(Cases.bundledAdvisor().asOf(REVIEWED.plusDays(365)).rulesOverdueForReview()).isEmpty();
         assertThatThrownBy(() -> SciaticaAdvisor.builder().reviewAgeDays(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0 days or more");
     }

@@ -50,6 +50,7 @@ class MutationScoreTest {
         MutationReport report = MutationReport.builder()
                 .table(ScenarioTable.fromClasspath("/scenarios/article-cases.csv"))
                 .table(ScenarioTable.fromClasspath("/scenarios/safety-table.csv"))
+                .table(ScenarioTable.fromClasspath("/scenarios/hazard-cases.csv"))
                 .asOf(AS_OF).run();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.println(report.text() + "(" + report.mutants().size() + " mutants compiled and run in " + took.toMillis() + " ms)");

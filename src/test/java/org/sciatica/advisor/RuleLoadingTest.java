@@ -48,6 +48,7 @@ class RuleLoadingTest {
                 case "NS" -> "40-nerve-safety";
                 case "FA" -> "50-focus-areas";
                 case "SP" -> "60-session-plan";
+                case "QU" -> "70-questions";
                 default -> "?";
             };
             assertThat(rule.file()).as(rule.id() + " lives in its layer's file").isEqualTo("rules/" + layer + ".drl");
@@ -218,7 +219,7 @@ class RuleLoadingTest {
                 file + ":5:1: rule \"A rule with no id\" has no @id(\"...\") metadata",
                 file + ":12:1: rule \"A rule with no source\" has no @source(\"...\") metadata",
                 file + ":19:1: rule \"A rule that reuses a bundled id\" reuses @id(\"RF-01\") of rule "
-                        + "\"Signs of cauda equina syndrome need emergency referral\" in rules/10-red-flags.drl;"
+                        + "\"Signs of cauda equina syndrome need emergency care now\" in rules/10-red-flags.drl;"
                         + " to replace that rule, give yours a new id and add @replaces(\"RF-01\")");
         assertEveryProblemIsPlaced(e);
     }

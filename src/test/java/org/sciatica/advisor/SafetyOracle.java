@@ -4,19 +4,34 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The safety table (docs/SPEC.md, lines 1 to 24) written once more in plain Java, independent of
+ * The safety table (docs/SPEC.md, lines 1 to 35) written once more in plain Java, independent of
  * the rules and of the runtime monitor, for the sweep to compare the rules' answers against. It
  * says what every answer must at least do; the rules may be more cautious, except that they refer
- * exactly when it does.
+ * exactly when it does. Lines that shape hands-on advice apply only to answers that do not refer.
  */
 final class SafetyOracle {
     private static final Set<RedFlag> CAUDA_EQUINA = EnumSet.of(RedFlag.SADDLE_ANESTHESIA, RedFlag.BLADDER_DYSFUNCTION,
             RedFlag.BOWEL_DYSFUNCTION, RedFlag.SEXUAL_DYSFUNCTION, RedFlag.BILATERAL_SCIATICA);
+    private static final Set<RedFlag> INFECTION_OR_TRAUMA = EnumSet.of(RedFlag.FEVER, RedFlag.IV_DRUG_USE,
+            RedFlag.RECENT_BACTERIAL_INFECTION, RedFlag.IMMUNOSUPPRESSION, RedFlag.RECENT_MAJOR_TRAUMA);
+    private static final Set<Cause> NERVE_ROOT_OR_UNKNOWN = EnumSet.of(Cause.HERNIATED_DISC, Cause.SPINAL_STENOSIS,
+            Cause.OTHER_SPINAL, Cause.UNKNOWN);
+    private static final Set<Symptom> NERVE_SYMPTOMS = EnumSet.of(Symptom.SHOOTING_PAIN, Symptom.BURNING_PAIN,
+            Symptom.TINGLING, Symptom.PINS_AND_NEEDLES, Symptom.NUMBNESS, Symptom.WEAKNESS);
 
-    /** What the table demands of one answer. */
+    /**
+     * What the table demands of one answer.
+     *
+     * @param lightOnly        every technique at LIGHT pressure (line 35)
+     * @param cancerEmergency  the referral names the acute oncology line (line 27)
+     * @param noBooking        no sessions a week and no series booked before an assessment (line 34),
+     *                         given the warnings the answer must raise
+     * @param noLegSteps       no plan step works the calves or the backs of the thighs (line 30)
+     */
     record Demand(Disposition atLeast, Urgency urgency, Set<Technique> mustExclude, boolean noFirmPressure,
                   Set<WarningCode> mustWarn, boolean triggerPointNotFirst, Set<BodyArea> neverFocus,
-                  boolean noLowerBackStep) {
+                  boolean noLowerBackStep, boolean lightOnly, boolean cancerEmergency, boolean noBooking,
+                  boolean noLegSteps) {
     }
 
     static Demand demand(Assessment a) {
@@ -27,22 +42,49 @@ final class SafetyOracle {
         Urgency urgency = null;
         boolean noFirm = false;
         boolean tpNotFirst = false;
+        boolean lightOnly = false;
+        boolean cancerEmergency = false;
         Set<Condition> c = a.conditions();
         Set<Symptom> s = a.symptoms();
         Set<RedFlag> f = a.redFlags();
+        Integer age = a.age();
+        boolean steroids = c.contains(Condition.LONG_TERM_CORTICOSTEROIDS);
+        boolean deficit = s.contains(Symptom.NUMBNESS) || s.contains(Symptom.WEAKNESS)
+                || f.contains(RedFlag.PROGRESSIVE_WEAKNESS) || f.contains(RedFlag.FOOT_DROP);
 
+        // Referrals: lines 1, 2, 25 to 28, 31 and 32.
         if (!f.isEmpty()) {                                                                // line 1
             urgency = f.stream().anyMatch(CAUDA_EQUINA::contains) ? Urgency.EMERGENCY : Urgency.URGENT;
             warn.add(WarningCode.RED_FLAG_REFERRAL);
         }
-        if (f.contains(RedFlag.HISTORY_OF_CANCER) && (s.contains(Symptom.NUMBNESS) || s.contains(Symptom.WEAKNESS)
-                || f.contains(RedFlag.PROGRESSIVE_WEAKNESS) || f.contains(RedFlag.FOOT_DROP))) {
-            urgency = Urgency.EMERGENCY;                                                   // line 22
+        if (deficit && f.stream().anyMatch(INFECTION_OR_TRAUMA::contains)) {               // line 25
+            urgency = Urgency.EMERGENCY;
+        }
+        if (f.contains(RedFlag.PROGRESSIVE_WEAKNESS) || f.contains(RedFlag.FOOT_DROP)) {   // line 26
+            urgency = Urgency.EMERGENCY;
+        }
+        if (f.contains(RedFlag.HISTORY_OF_CANCER)
+                && (NERVE_ROOT_OR_UNKNOWN.contains(a.cause()) || s.stream().anyMatch(NERVE_SYMPTOMS::contains))) { // line 27
+            urgency = Urgency.EMERGENCY;
+            cancerEmergency = true;
         }
         if (c.contains(Condition.DEEP_VEIN_THROMBOSIS)) {                                  // line 2
             urgency = urgency == null ? Urgency.URGENT : urgency;
             warn.add(WarningCode.CONDITION_REFERRAL);
         }
+        if (age != null && age < 16) {                                                     // line 28
+            urgency = urgency == null ? Urgency.URGENT : urgency;
+        }
+        if (steroids && (a.course() == Course.ACUTE || (age != null && age >= 50) || a.painLevel() >= 7)) { // line 31
+            urgency = urgency == null ? Urgency.URGENT : urgency;
+            warn.add(WarningCode.CONDITION_REFERRAL);
+        }
+        boolean fragile = c.contains(Condition.OSTEOPOROSIS) || steroids || (age != null && age >= 70);
+        if (c.contains(Condition.RECENT_MINOR_TRAUMA) && fragile) {                        // line 32
+            urgency = urgency == null ? Urgency.URGENT : urgency;
+            warn.add(WarningCode.CONDITION_REFERRAL);
+        }
+
         if (a.inflammation() == Inflammation.ACUTE) {                                     // line 4
             exclude.add(Technique.DEEP_TISSUE);
             exclude.add(Technique.HOT_STONE);
@@ -63,7 +105,7 @@ final class SafetyOracle {
             exclude.add(Technique.HOT_STONE);
             atLeast = Disposition.PROCEED_WITH_CAUTION;
         }
-        if (c.contains(Condition.OSTEOPOROSIS) || c.contains(Condition.LONG_TERM_CORTICOSTEROIDS)) { // lines 9, 19
+        if (c.contains(Condition.OSTEOPOROSIS) || steroids) {                              // lines 9, 19
             exclude.add(Technique.DEEP_TISSUE);
             noFirm = true;
         }
@@ -96,21 +138,31 @@ final class SafetyOracle {
             exclude.add(Technique.HOT_STONE);
             exclude.add(Technique.TRIGGER_POINT);
         }
-        if (s.contains(Symptom.NUMBNESS) || s.contains(Symptom.WEAKNESS)) {                // line 16
+        if (s.contains(Symptom.NUMBNESS) || s.contains(Symptom.WEAKNESS)) {                // lines 16, 35
             tpNotFirst = true;
             noFirm = true;
             atLeast = Disposition.PROCEED_WITH_CAUTION;
             warn.add(WarningCode.NEUROLOGICAL_SIGNS);
+            lightOnly = true;
+            exclude.add(Technique.TRIGGER_POINT);                                          // never at LIGHT (line 35)
         }
         boolean spinalSurgery = c.contains(Condition.RECENT_SPINAL_SURGERY);
-        if (c.contains(Condition.RECENT_SURGERY) || spinalSurgery) {                       // line 17
+        boolean surgery = c.contains(Condition.RECENT_SURGERY) || spinalSurgery;
+        if (surgery) {                                                                     // lines 17, 30
             noFirm = true;
             exclude.add(Technique.HOT_STONE);
             exclude.add(Technique.DEEP_TISSUE);
             atLeast = Disposition.PROCEED_WITH_CAUTION;
+            neverFocus.add(BodyArea.SOLEUS);
+            neverFocus.add(BodyArea.GASTROCNEMIUS);
+            neverFocus.add(BodyArea.HAMSTRINGS);
         }
         if (spinalSurgery) {
             neverFocus.add(BodyArea.LOWER_BACK);
+        }
+        if (c.contains(Condition.ANTICOAGULANT_THERAPY)) {                                 // line 30
+            neverFocus.add(BodyArea.SOLEUS);
+            neverFocus.add(BodyArea.GASTROCNEMIUS);
         }
         if (c.contains(Condition.VARICOSE_VEINS) || c.contains(Condition.PREGNANCY)) {     // line 18
             noFirm = true;
@@ -124,22 +176,40 @@ final class SafetyOracle {
             atLeast = Disposition.PROCEED_WITH_CAUTION;
             warn.add(WarningCode.WOUND_SITE);
         }
-        if (a.course() == Course.ACUTE && a.age() != null && (a.age() >= 50 || a.age() < 20)) { // line 23
+        if (a.course() == Course.ACUTE && age != null && (age >= 50 || age < 20)) {        // line 23
             atLeast = Disposition.PROCEED_WITH_CAUTION;
             warn.add(WarningCode.SEEK_MEDICAL_ASSESSMENT);
             tpNotFirst = true;
+        }
+        if (age != null && age >= 75) {                                                    // line 29
+            exclude.add(Technique.DEEP_TISSUE);
+            exclude.add(Technique.HOT_STONE);
+            noFirm = true;
+            atLeast = Disposition.PROCEED_WITH_CAUTION;
+        }
+        if (steroids) {                                                                    // line 31
+            exclude.add(Technique.HOT_STONE);
+        }
+        if (c.contains(Condition.RECENT_MINOR_TRAUMA)) {                                   // line 32
+            atLeast = Disposition.PROCEED_WITH_CAUTION;
+            noFirm = true;
         }
         if (urgency == null && exclude.size() == Technique.values().length) {             // line 3
             urgency = Urgency.URGENT;
             warn.add(WarningCode.NO_SAFE_TECHNIQUE);
         }
+        boolean noBooking = warn.contains(WarningCode.SEEK_MEDICAL_ASSESSMENT) || warn.contains(WarningCode.NEUROLOGICAL_SIGNS)
+                || warn.contains(WarningCode.CAUSE_UNKNOWN);                               // line 34
         if (urgency != null) {
+            // A referral carries no hands-on advice (line 33): only the referral warnings are demanded.
             atLeast = Disposition.REFER;
             exclude = EnumSet.allOf(Technique.class);
+            warn.removeIf(w -> w.severity() != Severity.REFERRAL);
         } else {
             warn.add(WarningCode.NO_DIRECT_NERVE_PRESSURE);                                // line 24
         }
-        return new Demand(atLeast, urgency, exclude, noFirm, warn, tpNotFirst, neverFocus, spinalSurgery);
+        return new Demand(atLeast, urgency, exclude, noFirm, warn, tpNotFirst, neverFocus, spinalSurgery, lightOnly,
+                cancerEmergency, noBooking, surgery);
     }
 
     private SafetyOracle() {

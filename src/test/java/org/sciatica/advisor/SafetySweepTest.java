@@ -22,17 +22,19 @@ import org.sciatica.advisor.testing.Cases;
  * The whole input space, as far as it matters to the safety table: every cause x sensitivity x
  * inflammation x course (absent included) x pain level (0, 3, 6, 7, 10), each with no finding,
  * with every single red flag, condition and symptom, and with a fixed sample of combinations; each
- * of those with no age, age 19 and age 50, and with no tense area or with the calves, the lower
- * back and the IT band tense. Each answer is checked against the plain-Java oracle of the safety
- * table (lines 1 to 24), for its shape and its sources, and for line 14 (never less cautious)
- * against the answers to the same case with one thing worse.
+ * of those with no age and at every age where a line changes (0, 15, 19, 50, 70, 75, 120), and with
+ * no tense area or with the calves, the lower back and the IT band tense. Each answer is checked
+ * against the plain-Java oracle of the safety table (lines 1 to 35), for its shape, its words, its
+ * questions and its sources, and for line 14 (never less cautious) against the answers to the same
+ * case with one thing worse.
  */
 class SafetySweepTest {
     private static final int[] PAIN = {0, 3, 6, 7, 10};
     private static final List<Findings> FINDINGS = new ArrayList<>();
     private static final List<Set<BodyArea>> TENSE = List.of(Set.of(),
             Set.of(BodyArea.IT_BAND, BodyArea.LOWER_BACK, BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS, BodyArea.PIRIFORMIS));
-    private static final List<Integer> AGES = java.util.Arrays.asList(null, 19, 50);
+    /** No age, and each age at which a line of the table changes: 0, 15 (a child), 19, 50, 70, 75, 120. */
+    private static final List<Integer> AGES = java.util.Arrays.asList(null, 0, 15, 19, 50, 70, 75, 120);
 
     /** One variant of findings: red flags, conditions and symptoms together. */
     private record Findings(Set<RedFlag> flags, Set<Condition> conditions, Set<Symptom> symptoms) {
@@ -79,6 +81,18 @@ class SafetySweepTest {
                 new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.WEAKNESS)),
                 new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.NUMBNESS)),
                 new Findings(Set.of(RedFlag.HISTORY_OF_CANCER, RedFlag.FOOT_DROP), Set.of(), Set.of()),
+                // Version 3: infection or trauma with a deficit, cancer with any nerve symptom, steroids,
+                // minor trauma with fragile bone, surgery with the legs.
+                new Findings(Set.of(RedFlag.FEVER, RedFlag.IV_DRUG_USE), Set.of(), Set.of(Symptom.WEAKNESS, Symptom.NUMBNESS)),
+                new Findings(Set.of(RedFlag.RECENT_MAJOR_TRAUMA), Set.of(), Set.of(Symptom.NUMBNESS)),
+                new Findings(Set.of(RedFlag.IMMUNOSUPPRESSION, RedFlag.FEVER, RedFlag.FOOT_DROP), Set.of(), Set.of()),
+                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.TINGLING)),
+                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.STIFFNESS)),
+                new Findings(Set.of(), Set.of(Condition.LONG_TERM_CORTICOSTEROIDS, Condition.RECENT_MINOR_TRAUMA), Set.of()),
+                new Findings(Set.of(), Set.of(Condition.OSTEOPOROSIS, Condition.RECENT_MINOR_TRAUMA), Set.of(Symptom.STIFFNESS)),
+                new Findings(Set.of(), Set.of(Condition.RECENT_MINOR_TRAUMA), Set.of(Symptom.WEAKNESS)),
+                new Findings(Set.of(), Set.of(Condition.RECENT_SURGERY, Condition.ANTICOAGULANT_THERAPY), Set.of()),
+                new Findings(Set.of(), Set.of(Condition.LONG_TERM_CORTICOSTEROIDS), Set.of(Symptom.STIFFNESS)),
                 new Findings(EnumSet.allOf(RedFlag.class), EnumSet.allOf(Condition.class), EnumSet.allOf(Symptom.class)));
         FINDINGS.addAll(combos);
     }
@@ -117,7 +131,8 @@ class SafetySweepTest {
             Set<String> gone = new java.util.TreeSet<>(warnings);
             gone.removeAll(worse.warnings);
             if (worse.disposition == Disposition.REFER) {
-                gone.remove(WarningCode.NO_DIRECT_NERVE_PRESSURE.name());
+                // A referral carries no hands-on advice (line 33): only referral warnings must stay.
+                gone.removeIf(code -> WarningCode.valueOf(code).severity() != Severity.REFERRAL);
             }
             return gone.isEmpty() ? null : "warnings disappeared: " + gone;
         }
@@ -126,7 +141,6 @@ class SafetySweepTest {
     @Test
     void everyAnswerOverTheWholeInputSpaceKeepsTheSafetyTable() {
         SciaticaAdvisor advisor = Cases.bundledAdvisor();
-        // Every answer is also made in a fresh session: reusing sessions must change nothing.
         org.sciatica.advisor.internal.FreshSessions fresh = new org.sciatica.advisor.internal.FreshSessions(
                 org.sciatica.advisor.internal.Engine.compile(org.sciatica.advisor.internal.RuleFile.bundled()));
         Map<String, RuleInfo> catalog = advisor.rules().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
@@ -154,7 +168,9 @@ class SafetySweepTest {
                         Assessment a = b.toBuilder().redFlags(f.flags()).conditions(f.conditions()).symptoms(f.symptoms())
                                 .tenseAreas(tense).age(age).build();
                         Recommendation r = advisor.advise(a);
-                        if (!r.equals(fresh.advise(a, r.asOf()))) {
+                        // One answer in eight (a fixed choice) is made again in a fresh session: reusing
+                        // sessions must change nothing.
+                        if (Math.floorMod(a.summary().hashCode(), 8) == 0 && !r.equals(fresh.advise(a, r.asOf()))) {
                             failures.add(a.summary() + ": the answer from a pooled, reused rule session differs from a fresh"
                                     + " session's");
                         }
@@ -205,6 +221,32 @@ class SafetySweepTest {
         if (d.triggerPointNotFirst() && !r.techniques().isEmpty() && r.techniques().get(0).technique() == Technique.TRIGGER_POINT) {
             f.add("TRIGGER_POINT first where it must never lead");
         }
+        if (d.lightOnly()) {
+            r.techniques().stream().filter(t -> t.pressure() != Pressure.LIGHT)
+                    .forEach(t -> f.add("line 35: " + t.technique() + " at " + t.pressure() + " where only LIGHT is allowed"));
+        }
+        r.technique(Technique.TRIGGER_POINT).filter(t -> t.pressure() == Pressure.LIGHT)
+                .ifPresent(t -> f.add("line 35: TRIGGER_POINT recommended at LIGHT pressure"));
+        if (r.disposition() == Disposition.REFER) {
+            checkReferral(r, d, f);
+        } else if (d.noBooking()) {
+            if (r.sessionPlan().sessionsPerWeek() != null) {
+                f.add("line 34: sessions a week set before the medical assessment");
+            }
+            if (r.sessionPlan().steps().stream().anyMatch(st -> st.text().contains("sessions a week"))) {
+                f.add("line 34: a step books a series of sessions before the medical assessment");
+            }
+            if (r.sessionPlan().steps().stream().noneMatch(st -> st.text().contains("once a clinician has assessed the client"))) {
+                f.add("line 34: no step says to book further sessions once a clinician has assessed the client");
+            }
+        }
+        for (Recommendation.Warning w : r.warnings()) {
+            if (w.message().toLowerCase(Locale.ROOT).contains("gentle work only")
+                    && r.techniques().stream().anyMatch(t -> t.pressure() != Pressure.LIGHT)) {
+                f.add("line 35: warning " + w.code() + " says gentle work only beside pressure above LIGHT");
+            }
+        }
+        checkQuestions(a, r, f);
         r.focusAreas().stream().filter(x -> d.neverFocus().contains(x.area()))
                 .forEach(x -> f.add("focus area " + x.area() + " that the table keeps hands off"));
         boolean firmDeepTissue = r.technique(Technique.DEEP_TISSUE).map(t -> t.pressure() == Pressure.FIRM).orElse(false);
@@ -212,6 +254,10 @@ class SafetySweepTest {
             String text = step.text().toLowerCase(Locale.ROOT);
             if (d.noLowerBackStep() && text.contains("lower back")) {
                 f.add("a plan step works the lower back after spinal surgery: " + step.ruleId());
+            }
+            if (d.noLegSteps() && java.util.regex.Pattern.compile("\\b(calf|calves|hamstrings?|backs? of the thighs?)\\b")
+                    .matcher(text).find()) {
+                f.add("line 30: a plan step works the calves or the backs of the thighs after surgery: " + step.ruleId());
             }
             if (text.contains("forearm") && !firmDeepTissue) {
                 f.add("the firm forearm step without firm deep tissue work: " + step.ruleId());
@@ -243,12 +289,58 @@ class SafetySweepTest {
             }
         }
         r.sessionPlan().steps().forEach(s -> named.add(s.sourceId()));
+        r.questions().forEach(q -> named.add(q.sourceId()));
         Set<String> listed = r.sources().stream().map(Source::id).collect(Collectors.toSet());
         if (listed.size() != r.sources().size() || !listed.equals(Set.copyOf(named))) {
             f.add("sources must list every named source once: listed " + listed + ", named " + Set.copyOf(named));
         }
         if (!f.isEmpty() && failures.size() < 30) {
             failures.add(a.summary() + ": " + String.join("; ", f));
+        }
+    }
+
+    /** Lines 33 and the referral's words: no hands-on advice; emergency now, urgent today, never "within days". */
+    private static void checkReferral(Recommendation r, SafetyOracle.Demand d, List<String> f) {
+        if (!r.techniques().isEmpty() || !r.focusAreas().isEmpty() || !r.sessionPlan().steps().isEmpty()
+                || r.sessionPlan().sessionsPerWeek() != null) {
+            f.add("line 33: a referral carries techniques, focus areas, plan steps or sessions a week");
+        }
+        r.warnings().stream().filter(w -> w.severity() != Severity.REFERRAL)
+                .forEach(w -> f.add("line 33: a referral carries hands-on warning " + w.code()));
+        Recommendation.Referral referral = r.referral();
+        for (Recommendation.Reason reason : referral.reasons()) {
+            String text = reason.text().toLowerCase(Locale.ROOT);
+            if (text.contains("within days") || text.contains("within a few days")) {
+                f.add("referral says within days: " + reason.ruleId());
+            }
+            if (referral.urgency() == Urgency.EMERGENCY && (!text.contains(" now") || text.contains("today"))) {
+                f.add("an emergency referral reason must say now, never today: " + reason.ruleId());
+            }
+            if (referral.urgency() == Urgency.URGENT && !text.contains("today")) {
+                f.add("an urgent referral reason must say today: " + reason.ruleId());
+            }
+        }
+        if (d.cancerEmergency() && referral.reasons().stream().noneMatch(x -> x.text().contains("acute oncology line"))) {
+            f.add("line 27: the referral does not name the acute oncology line");
+        }
+        if (referral.urgency() == Urgency.EMERGENCY && !d.cancerEmergency()
+                && referral.reasons().stream().noneMatch(x -> x.text().contains("emergency department"))) {
+            f.add("an emergency referral does not name the emergency department");
+        }
+    }
+
+    /** Questions: age and course when absent, never when present, each with a rule and a source. */
+    private static void checkQuestions(Assessment a, Recommendation r, List<String> f) {
+        List<String> fields = r.questions().stream().map(Recommendation.Question::field).toList();
+        List<String> expected = new ArrayList<>();
+        if (a.age() == null) {
+            expected.add("age");
+        }
+        if (a.course() == null) {
+            expected.add("course");
+        }
+        if (!fields.equals(expected)) {
+            f.add("questions must be " + expected + ", were " + fields);
         }
     }
 

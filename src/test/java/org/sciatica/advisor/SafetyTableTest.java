@@ -42,7 +42,10 @@ class SafetyTableTest {
     @EnumSource(RedFlag.class)
     void line1_anyRedFlagRefersWithNoTechnique(RedFlag flag) {
         baseCases().forEach(base -> assertThat(Cases.advise(base.redFlags(flag)))
-                .refersWithUrgency(CAUDA_EQUINA.contains(flag) ? Urgency.EMERGENCY : Urgency.URGENT)
+                .refersWithUrgency(CAUDA_EQUINA.contains(flag) || flag == RedFlag.PROGRESSIVE_WEAKNESS || flag == RedFlag.FOOT_DROP
+                        || flag == RedFlag.HISTORY_OF_CANCER && base.build().cause() != Cause.MUSCLE_TENSION
+                        && base.build().cause() != Cause.PIRIFORMIS_SYNDROME && base.build().cause() != Cause.GLUTEUS_MINIMUS_REFERRAL
+                        ? Urgency.EMERGENCY : Urgency.URGENT)
                 .recommendsNothing()
                 .excludesExactly(Technique.values())
                 .warns(WarningCode.RED_FLAG_REFERRAL)

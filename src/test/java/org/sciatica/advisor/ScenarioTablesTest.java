@@ -43,6 +43,12 @@ class ScenarioTablesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> theHazardLogsControls() {
+        // One or more cases per hazard of docs/safety/hazard-log.csv, each naming its hazards (HazardLogTest checks them).
+        return ScenarioTable.fromClasspath("/scenarios/hazard-cases.csv").tests();
+    }
+
+    @TestFactory
     Stream<DynamicTest> theNoSafeTechniqueNet() {
         // Line 3 of the safety table needs rules that exclude the gentle techniques: the test fixture.
         return ScenarioTable.fromText("no-safe-technique.csv", NO_SAFE_TECHNIQUE)

@@ -53,6 +53,10 @@ final class ClinicalBasis {
                         .append("- Rests on: ").append(RuleCatalog.citation(s)).append("\n")
                         .append(s.isPolicy() ? "- Rationale: " : "- What the rule takes from it: ").append(s.takes()).append("\n")
                         .append("- Lifecycle: ").append(RuleCatalog.lifecycle(rule, advisor, true)).append("\n");
+                if (!rule.hazards().isEmpty()) {
+                    md.append("- Controls hazards ([hazard log](safety/HAZARD-LOG.md)): ").append(String.join(", ", rule.hazards()))
+                            .append("\n");
+                }
             }
         }
         md.append("\n## Policy decisions\n\n");

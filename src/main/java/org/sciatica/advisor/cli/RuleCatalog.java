@@ -63,14 +63,15 @@ public final class RuleCatalog {
             if (!rule.file().equals(file)) {
                 file = rule.file();
                 md.append("\n## ").append(capitalise(rule.layer())).append(" (`").append(file).append("`)\n\n")
-                        .append("| Id | Rule | What it does | Source | Lifecycle |\n")
-                        .append("|---|---|---|---|---|\n");
+                        .append("| Id | Rule | What it does | Source | Lifecycle | Hazards |\n")
+                        .append("|---|---|---|---|---|---|\n");
             }
             md.append("| ").append(rule.id())
                     .append(" | ").append(cell(rule.name()))
                     .append(" | ").append(cell(String.join("; ", rule.effects())))
                     .append(" | ").append(cell(citation(rule.source())))
                     .append(" | ").append(cell(lifecycle(rule, advisor, true)))
+                    .append(" | ").append(cell(String.join(", ", rule.hazards())))
                     .append(" |\n");
         }
         return md.toString();
@@ -96,12 +97,15 @@ public final class RuleCatalog {
             out.printf("  %-" + width + "s  source: %s (%s)%s%n", "", rule.source().title(), rule.sourceId(),
                     rule.source().url() == null ? ", product policy" : ", " + rule.source().url());
             out.printf("  %-" + width + "s  lifecycle: %s%n", "", lifecycle(rule, advisor, false));
+            if (!rule.hazards().isEmpty()) {
+                out.printf("  %-" + width + "s  controls hazards: %s%n", "", String.join(", ", rule.hazards()));
+            }
         }
         out.printf("%n%s%n", summary(advisor));
     }
 
     /**
-     * The catalog for programs: an array of {id, name, file, layer, source, effects, status,
+     * The catalog for programs: an array of {id, name, file, layer, source, effects, hazards, status,
      * reviewed, effective, expiry, reviewDue, reviewOverdue, inForce}; dates are YYYY-MM-DD or
      * null, {@code reviewOverdue} and {@code inForce} are as of the advisor's date.
      *
@@ -129,6 +133,8 @@ public final class RuleCatalog {
             source.put("takes", s.takes());
             ArrayNode effects = node.putArray("effects");
             rule.effects().forEach(effects::add);
+            ArrayNode hazards = node.putArray("hazards");
+            rule.hazards().forEach(hazards::add);
             node.put("status", rule.status().label());
             node.put("reviewed", date(rule.reviewed()));
             node.put("effective", date(rule.effective()));

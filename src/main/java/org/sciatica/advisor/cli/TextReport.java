@@ -58,6 +58,12 @@ public final class TextReport {
                         .append(w.message()).append(" [").append(w.ruleId()).append("]\n");
             }
         }
+        if (!r.questions().isEmpty()) {
+            out.append("\nAsk the client:\n");
+            for (Recommendation.Question q : r.questions()) {
+                out.append("  ? ").append(q.field()).append(": ").append(q.text()).append(" [").append(q.ruleId()).append("]\n");
+            }
+        }
         if (!r.focusAreas().isEmpty()) {
             out.append("\nFocus areas:\n");
             for (Recommendation.FocusArea f : r.focusAreas()) {

@@ -17,6 +17,7 @@ import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.Recommendation.ExcludedTechnique;
 import org.sciatica.advisor.Recommendation.FocusArea;
 import org.sciatica.advisor.Recommendation.PlanStep;
+import org.sciatica.advisor.Recommendation.Question;
 import org.sciatica.advisor.Recommendation.RankedTechnique;
 import org.sciatica.advisor.Recommendation.Reason;
 import org.sciatica.advisor.Recommendation.Referral;
@@ -44,6 +45,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>Focus areas: those the rules name, less any area a rule keeps hands off.</li>
  *   <li>The standing nerve warning ({@code NO_DIRECT_NERVE_PRESSURE}) travels with every answer
  *       that is not a referral and with none that is: a referred client gets no massage.</li>
+ *   <li>A referral reads as a referral: no techniques, focus areas or plan steps, no sessions a
+ *       week, and only the warnings of severity {@code REFERRAL} (no hands-on advice beside "do not
+ *       massage").</li>
+ *   <li>Questions: one per missing input field the rules ask about, in input-field order.</li>
  *   <li>Sources: every source a reason, warning or step names, once, in order of first mention.</li>
  * </ul>
  */
@@ -85,13 +90,16 @@ final class Assembler {
         }
 
         List<String> fired = evaluation.fired().stream().map(RuleInfo::id).sorted(rules.ruleOrder()).toList();
+        List<Question> questions = questions(facts);
         if (urgency != null) {
-            // A referred client gets no massage, so no massage warning.
-            warnings = allWarnings.stream().filter(w -> !w.is(WarningCode.NO_DIRECT_NERVE_PRESSURE)).toList();
-            // The most urgent reason first (an emergency's instruction leads), then rule order.
-            List<Reason> because = unique(referralReasons);
-            because.sort(Comparator.comparing((Reason r) -> facts.referralUrgency.getOrDefault(r, Urgency.URGENT)).reversed()
-                    .thenComparing(reasonOrder));
+            // A referred client gets no massage, so no hands-on advice: only the referral warnings stay.
+            warnings = allWarnings.stream().filter(w -> w.severity() == org.sciatica.advisor.Severity.REFERRAL).toList();
+            // The reasons at the referral's urgency, in rule order: an emergency referral says only what to
+            // do now, never "today" beside it (the less urgent findings stay in the warnings).
+            Urgency at = urgency;
+            List<Reason> because = new ArrayList<>(unique(referralReasons).stream()
+                    .filter(r -> facts.referralUrgency.getOrDefault(r, Urgency.URGENT) == at).toList());
+            because.sort(reasonOrder);
             List<ExcludedTechnique> excluded = new ArrayList<>();
             for (Technique t : Technique.values()) {
                 List<Reason> reasons = new ArrayList<>(facts.exclusions.getOrDefault(t, List.of()));
@@ -101,8 +109,8 @@ final class Assembler {
             Referral referral = new Referral(urgency, because);
             SessionPlan plan = new SessionPlan(List.of(), null);
             return new Recommendation(assessment.id(), Disposition.REFER, referral, List.of(), excluded, warnings,
-                    List.of(), plan, fired, sources(referral, List.of(), excluded, warnings, List.of(), plan), rules.version(),
-                    asOf);
+                    List.of(), plan, fired, questions, sources(referral, List.of(), excluded, warnings, List.of(), plan, questions),
+                    rules.version(), asOf);
         }
 
         List<ExcludedTechnique> excluded = new ArrayList<>();
@@ -116,12 +124,12 @@ final class Assembler {
         List<FocusArea> focus = focusAreas(facts);
         SessionPlan plan = sessionPlan(facts);
         return new Recommendation(assessment.id(), disposition, null, ranked, excluded, warnings, focus, plan, fired,
-                sources(null, ranked, excluded, warnings, focus, plan), rules.version(), asOf);
+                questions, sources(null, ranked, excluded, warnings, focus, plan, questions), rules.version(), asOf);
     }
 
     /** Every source the answer names, once each, in the order the answer first mentions them. */
     private List<Source> sources(@Nullable Referral referral, List<RankedTechnique> ranked, List<ExcludedTechnique> excluded,
-                                 List<Warning> warnings, List<FocusArea> focus, SessionPlan plan) {
+                                 List<Warning> warnings, List<FocusArea> focus, SessionPlan plan, List<Question> questions) {
         Set<String> ids = new LinkedHashSet<>();
         if (referral != null) {
             referral.reasons().forEach(r -> ids.add(r.sourceId()));
@@ -131,6 +139,7 @@ final class Assembler {
         warnings.forEach(w -> ids.add(w.sourceId()));
         focus.forEach(f -> f.reasons().forEach(r -> ids.add(r.sourceId())));
         plan.steps().forEach(s -> ids.add(s.sourceId()));
+        questions.forEach(q -> ids.add(q.sourceId()));
         List<Source> sources = new ArrayList<>(ids.size());
         for (String id : ids) {
             sources.add(rules.source(id));
@@ -214,6 +223,27 @@ final class Assembler {
                 frequency == null ? null : new SessionsPerWeek(frequency.min(), frequency.max()));
     }
 
+    /** The questions, one per field (the first rule to ask, in rule order), in input-field order. */
+    private List<Question> questions(Facts facts) {
+        List<Question> asked = new ArrayList<>(new LinkedHashSet<>(facts.questions));
+        asked.sort(Comparator.comparingInt((Question q) -> FIELD_ORDER.indexOf(q.field()) < 0 ? Integer.MAX_VALUE
+                        : FIELD_ORDER.indexOf(q.field()))
+                .thenComparing(Question::field)
+                .thenComparing(Question::ruleId, rules.ruleOrder())
+                .thenComparing(Question::text));
+        List<Question> questions = new ArrayList<>();
+        for (Question q : asked) {
+            if (questions.isEmpty() || !questions.get(questions.size() - 1).field().equals(q.field())) {
+                questions.add(q);
+            }
+        }
+        return questions;
+    }
+
+    /** The input fields in the order the assessment declares them. */
+    private static final List<String> FIELD_ORDER = java.util.Arrays.stream(Assessment.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+
     private List<Reason> sortedUnique(List<Reason> reasons) {
         List<Reason> unique = unique(reasons);
         unique.sort(reasonOrder);
@@ -243,6 +273,7 @@ final class Assembler {
         final List<Warning> alerts = new ArrayList<>();
         final List<Stepped> steps = new ArrayList<>();
         final List<Frequency> frequencies = new ArrayList<>();
+        final List<Question> questions = new ArrayList<>();
         /** The most urgent referral any rule asked for; null when none did. */
         @Nullable Urgency urgency;
 
@@ -278,6 +309,8 @@ final class Assembler {
                     steps.add(new Stepped(f.phase(), f.text(), rule.id(), rule.sourceId()));
                 } else if (s.fact() instanceof Frequency f) {
                     frequencies.add(f);
+                } else if (s.fact() instanceof Ask f) {
+                    questions.add(new Question(f.field(), f.why(), rule.id(), rule.sourceId()));
                 }
             }
         }

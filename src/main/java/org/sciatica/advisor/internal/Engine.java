@@ -108,7 +108,7 @@ public final class Engine {
         Disposition disposition = answer.disposition().compareTo(WarningCode.SAFETY_DEPARTURE.disposition()) < 0
                 ? WarningCode.SAFETY_DEPARTURE.disposition() : answer.disposition();
         return new Recommendation(answer.id(), disposition, answer.referral(), answer.techniques(), answer.excluded(),
-                warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), sources, answer.rulesVersion(),
+                warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), answer.questions(), sources, answer.rulesVersion(),
                 answer.asOf());
     }
 

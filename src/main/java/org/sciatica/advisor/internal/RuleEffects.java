@@ -87,6 +87,7 @@ final class RuleEffects {
             case "Step" -> "adds a plan step (" + first + ")";
             case "Frequency" -> "sets " + first + "-" + second + " sessions a week";
             case "HandsOff" -> "keeps hands off " + first;
+            case "Ask" -> "asks for " + first;
             default -> "inserts " + fact;
         };
     }

@@ -40,7 +40,9 @@ final class SafetyMonitor {
     /** The file, in a rule directory, that lists a clinic's deliberate departures. */
     static final String DEPARTURES_FILE = "safety-departures.csv";
     /** The highest line of the safety table. */
-    static final int LINES = 24;
+    static final int LINES = 35;
+    /** A line that no longer exists: line 27 replaced it. */
+    static final int REPLACED_LINE = 22;
 
     /** A broken line: which, what went wrong, and the rules behind the offending part of the answer. */
     record Violation(int line, String what, List<String> ruleIds) {
@@ -53,9 +55,9 @@ final class SafetyMonitor {
             CsvTable.read(file, List.of("line", "reason"), "a departure", problems, (row, at) -> {
                 String lineText = row.get(0).strip();
                 if (!lineText.matches("\\d{1,2}") || Integer.parseInt(lineText) < 1 || Integer.parseInt(lineText) > LINES
-                        || Integer.parseInt(lineText) == 14) {
+                        || Integer.parseInt(lineText) == 14 || Integer.parseInt(lineText) == REPLACED_LINE) {
                     throw new IllegalArgumentException("line must be a safety-table line from 1 to " + LINES
-                            + " (14 is checked across answers, not per answer), was \"" + lineText + "\"");
+                            + " (14 is checked across answers, not per answer; 22 was replaced by 27), was \"" + lineText + "\"");
                 }
                 if (row.get(1).isBlank()) {
                     throw new IllegalArgumentException("a departure from line " + lineText + " needs a written reason");
@@ -65,6 +67,13 @@ final class SafetyMonitor {
             return departures;
         }
     }
+
+    /** The nerve symptoms of line 27: pain, tingling or loss that may come from a nerve root. */
+    private static final Set<Symptom> NERVE_SYMPTOMS = EnumSet.of(Symptom.SHOOTING_PAIN, Symptom.BURNING_PAIN,
+            Symptom.TINGLING, Symptom.PINS_AND_NEEDLES, Symptom.NUMBNESS, Symptom.WEAKNESS);
+    /** Words of a plan step that works the calves or the backs of the thighs (line 30). */
+    private static final java.util.regex.Pattern LEGS = java.util.regex.Pattern.compile(
+            "(?i)\\b(calf|calves|hamstrings?|backs? of the thighs?|soleus|gastrocnemius)\\b");
 
     private SafetyMonitor() {
     }
@@ -124,91 +133,197 @@ final class SafetyMonitor {
             if (a.inflammation() == Inflammation.ACUTE) {                                  // line 4
                 excludes(4, "acute inflammation", Technique.DEEP_TISSUE, Technique.HOT_STONE);
             }
-            if (a.sensitivity() == Sensitivity.HIGH) {                                     // line 5
-                excludes(5, "high pressure sensitivity", Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
-                noFirm(5, "high pressure sensitivity");
-            }
-            if (conditions.contains(Condition.ANTICOAGULANT_THERAPY) || conditions.contains(Condition.BLEEDING_DISORDER)) {
-                excludes(6, "anticoagulants or a bleeding disorder", Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
-            }
-            if (conditions.contains(Condition.PERIPHERAL_NEUROPATHY) || conditions.contains(Condition.DIABETES)) {
-                excludes(7, "peripheral neuropathy or diabetes", Technique.HOT_STONE);
-            }
-            if (conditions.contains(Condition.PREGNANCY)) {                                // line 8
-                excludes(8, "pregnancy", Technique.HOT_STONE);
-                atLeastCaution(8, "pregnancy");
-            }
-            if (conditions.contains(Condition.OSTEOPOROSIS)) {                             // line 9
-                excludes(9, "osteoporosis", Technique.DEEP_TISSUE);
-                noFirm(9, "osteoporosis");
-            }
-            if (conditions.contains(Condition.RECENT_SURGERY)) {                           // line 10
-                excludes(10, "recent surgery", Technique.DEEP_TISSUE);
-                atLeastCaution(10, "recent surgery");
-            }
-            if (conditions.contains(Condition.SKIN_CONDITION)) {                           // line 11
-                excludes(11, "a skin condition", Technique.HOT_STONE);
-            }
-            if (a.cause() == Cause.HERNIATED_DISC || a.cause() == Cause.SPINAL_STENOSIS || a.cause() == Cause.OTHER_SPINAL) {
-                notFirst(12, "a nerve-compression cause", Technique.TRIGGER_POINT);        // line 12
-                warns(12, WarningCode.NERVE_COMPRESSION_CAUSE);
-                atLeastCaution(12, "a nerve-compression cause");
-            }
-            if (a.painLevel() >= 7) {                                                      // lines 13, 21
-                atLeastCaution(13, "severe pain");
-                noFirm(13, "severe pain");
-                warns(13, WarningCode.SEVERE_PAIN_CONSULT);
-                notFirst(21, "severe pain", Technique.TRIGGER_POINT);
-            }
-            if (symptoms.contains(Symptom.NUMBNESS) || conditions.contains(Condition.PERIPHERAL_NEUROPATHY)
-                    || conditions.contains(Condition.DIABETES)) {                          // line 15
-                noFirm(15, "reduced sensation");
-                excludes(15, "reduced sensation", Technique.DEEP_TISSUE, Technique.HOT_STONE, Technique.TRIGGER_POINT);
-            }
-            if (symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS)) { // line 16
-                notFirst(16, "neurological signs", Technique.TRIGGER_POINT);
-                noFirm(16, "neurological signs");
-                atLeastCaution(16, "neurological signs");
-                warns(16, WarningCode.NEUROLOGICAL_SIGNS);
-            }
-            if (conditions.contains(Condition.RECENT_SURGERY) || conditions.contains(Condition.RECENT_SPINAL_SURGERY)) {
-                noFirm(17, "recent surgery");                                              // line 17
-                excludes(17, "recent surgery", Technique.HOT_STONE, Technique.DEEP_TISSUE);
-                atLeastCaution(17, "recent surgery");
-            }
-            if (conditions.contains(Condition.RECENT_SPINAL_SURGERY)) {
-                notFocus(17, "recent spinal surgery", BodyArea.LOWER_BACK);
-                r.sessionPlan().steps().stream().filter(s -> s.text().toLowerCase(Locale.ROOT).contains("lower back"))
-                        .forEach(s -> fail(17, "a plan step works the lower back after recent spinal surgery: \""
-                                + s.text() + "\"", List.of(s.ruleId())));
-            }
-            if (conditions.contains(Condition.VARICOSE_VEINS) || conditions.contains(Condition.PREGNANCY)) {
-                noFirm(18, "varicose veins or pregnancy");                                 // line 18
-                excludes(18, "varicose veins or pregnancy", Technique.HOT_STONE);
-                notFocus(18, "varicose veins or pregnancy", BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS);
-                atLeastCaution(18, "varicose veins or pregnancy");
-            }
-            if (conditions.contains(Condition.LONG_TERM_CORTICOSTEROIDS)) {                // line 19
-                excludes(19, "long-term corticosteroids", Technique.DEEP_TISSUE);
-                noFirm(19, "long-term corticosteroids");
-            }
-            if (conditions.contains(Condition.OPEN_WOUND)) {                               // line 20
-                excludes(20, "an open wound", Technique.HOT_STONE);
-                atLeastCaution(20, "an open wound");
-                warns(20, WarningCode.WOUND_SITE);
-            }
-            if (flags.contains(RedFlag.HISTORY_OF_CANCER) && (symptoms.contains(Symptom.NUMBNESS)
-                    || symptoms.contains(Symptom.WEAKNESS) || flags.contains(RedFlag.PROGRESSIVE_WEAKNESS)
-                    || flags.contains(RedFlag.FOOT_DROP))) {                               // line 22
-                refers(22, "a history of cancer with neurological signs");
-                urgency(22, Urgency.EMERGENCY, "a history of cancer with neurological signs");
-            }
-            if (a.course() == Course.ACUTE && a.age() != null && (a.age() >= 50 || a.age() < 20)) { // line 23
-                atLeastCaution(23, "new sciatica at age " + a.age());
-                warns(23, WarningCode.SEEK_MEDICAL_ASSESSMENT);
-                notFirst(23, "new sciatica at age " + a.age(), Technique.TRIGGER_POINT);
+            // Lines that shape hands-on advice apply to answers that are not referrals: a referral carries none (line 33).
+            if (!refer) {
+                if (a.sensitivity() == Sensitivity.HIGH) {                                     // line 5
+                    excludes(5, "high pressure sensitivity", Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
+                    noFirm(5, "high pressure sensitivity");
+                }
+                if (conditions.contains(Condition.ANTICOAGULANT_THERAPY) || conditions.contains(Condition.BLEEDING_DISORDER)) {
+                    excludes(6, "anticoagulants or a bleeding disorder", Technique.DEEP_TISSUE, Technique.TRIGGER_POINT);
+                }
+                if (conditions.contains(Condition.PERIPHERAL_NEUROPATHY) || conditions.contains(Condition.DIABETES)) {
+                    excludes(7, "peripheral neuropathy or diabetes", Technique.HOT_STONE);
+                }
+                if (conditions.contains(Condition.PREGNANCY)) {                                // line 8
+                    excludes(8, "pregnancy", Technique.HOT_STONE);
+                    atLeastCaution(8, "pregnancy");
+                }
+                if (conditions.contains(Condition.OSTEOPOROSIS)) {                             // line 9
+                    excludes(9, "osteoporosis", Technique.DEEP_TISSUE);
+                    noFirm(9, "osteoporosis");
+                }
+                if (conditions.contains(Condition.RECENT_SURGERY)) {                           // line 10
+                    excludes(10, "recent surgery", Technique.DEEP_TISSUE);
+                    atLeastCaution(10, "recent surgery");
+                }
+                if (conditions.contains(Condition.SKIN_CONDITION)) {                           // line 11
+                    excludes(11, "a skin condition", Technique.HOT_STONE);
+                }
+                if (a.cause() == Cause.HERNIATED_DISC || a.cause() == Cause.SPINAL_STENOSIS || a.cause() == Cause.OTHER_SPINAL) {
+                    notFirst(12, "a nerve-compression cause", Technique.TRIGGER_POINT);        // line 12
+                    warns(12, WarningCode.NERVE_COMPRESSION_CAUSE);
+                    atLeastCaution(12, "a nerve-compression cause");
+                }
+                if (a.painLevel() >= 7) {                                                      // lines 13, 21
+                    atLeastCaution(13, "severe pain");
+                    noFirm(13, "severe pain");
+                    warns(13, WarningCode.SEVERE_PAIN_CONSULT);
+                    notFirst(21, "severe pain", Technique.TRIGGER_POINT);
+                }
+                if (symptoms.contains(Symptom.NUMBNESS) || conditions.contains(Condition.PERIPHERAL_NEUROPATHY)
+                        || conditions.contains(Condition.DIABETES)) {                          // line 15
+                    noFirm(15, "reduced sensation");
+                    excludes(15, "reduced sensation", Technique.DEEP_TISSUE, Technique.HOT_STONE, Technique.TRIGGER_POINT);
+                }
+                if (symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS)) { // line 16
+                    notFirst(16, "neurological signs", Technique.TRIGGER_POINT);
+                    noFirm(16, "neurological signs");
+                    atLeastCaution(16, "neurological signs");
+                    warns(16, WarningCode.NEUROLOGICAL_SIGNS);
+                }
+                if (conditions.contains(Condition.RECENT_SURGERY) || conditions.contains(Condition.RECENT_SPINAL_SURGERY)) {
+                    noFirm(17, "recent surgery");                                              // line 17
+                    excludes(17, "recent surgery", Technique.HOT_STONE, Technique.DEEP_TISSUE);
+                    atLeastCaution(17, "recent surgery");
+                }
+                if (conditions.contains(Condition.RECENT_SPINAL_SURGERY)) {
+                    notFocus(17, "recent spinal surgery", BodyArea.LOWER_BACK);
+                    r.sessionPlan().steps().stream().filter(s -> s.text().toLowerCase(Locale.ROOT).contains("lower back"))
+                            .forEach(s -> fail(17, "a plan step works the lower back after recent spinal surgery: \""
+                                    + s.text() + "\"", List.of(s.ruleId())));
+                }
+                if (conditions.contains(Condition.VARICOSE_VEINS) || conditions.contains(Condition.PREGNANCY)) {
+                    noFirm(18, "varicose veins or pregnancy");                                 // line 18
+                    excludes(18, "varicose veins or pregnancy", Technique.HOT_STONE);
+                    notFocus(18, "varicose veins or pregnancy", BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS);
+                    atLeastCaution(18, "varicose veins or pregnancy");
+                }
+                if (conditions.contains(Condition.LONG_TERM_CORTICOSTEROIDS)) {                // line 19
+                    excludes(19, "long-term corticosteroids", Technique.DEEP_TISSUE);
+                    noFirm(19, "long-term corticosteroids");
+                }
+                if (conditions.contains(Condition.OPEN_WOUND)) {                               // line 20
+                    excludes(20, "an open wound", Technique.HOT_STONE);
+                    atLeastCaution(20, "an open wound");
+                    warns(20, WarningCode.WOUND_SITE);
+                }
+                if (a.course() == Course.ACUTE && a.age() != null && (a.age() >= 50 || a.age() < 20)) { // line 23
+                    atLeastCaution(23, "new sciatica at age " + a.age());
+                    warns(23, WarningCode.SEEK_MEDICAL_ASSESSMENT);
+                    notFirst(23, "new sciatica at age " + a.age(), Technique.TRIGGER_POINT);
+                }
             }
             selfConsistent();                                                              // line 24
+            boolean deficit = symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS)
+                    || flags.contains(RedFlag.PROGRESSIVE_WEAKNESS) || flags.contains(RedFlag.FOOT_DROP);
+            if (deficit && (flags.contains(RedFlag.FEVER) || flags.contains(RedFlag.IV_DRUG_USE)
+                    || flags.contains(RedFlag.RECENT_BACTERIAL_INFECTION) || flags.contains(RedFlag.IMMUNOSUPPRESSION)
+                    || flags.contains(RedFlag.RECENT_MAJOR_TRAUMA))) {                    // line 25
+                refers(25, "an infection or trauma red flag with a neurological deficit");
+                urgency(25, Urgency.EMERGENCY, "an infection or trauma red flag with a neurological deficit");
+            }
+            if (flags.contains(RedFlag.PROGRESSIVE_WEAKNESS) || flags.contains(RedFlag.FOOT_DROP)) { // line 26
+                refers(26, "progressive weakness or foot drop");
+                urgency(26, Urgency.EMERGENCY, "progressive weakness or foot drop");
+            }
+            if (flags.contains(RedFlag.HISTORY_OF_CANCER) && (a.cause() == Cause.HERNIATED_DISC
+                    || a.cause() == Cause.SPINAL_STENOSIS || a.cause() == Cause.OTHER_SPINAL || a.cause() == Cause.UNKNOWN
+                    || symptoms.stream().anyMatch(NERVE_SYMPTOMS::contains))) {               // line 27
+                refers(27, "a history of cancer with a nerve-root or unknown cause or a nerve symptom");
+                urgency(27, Urgency.EMERGENCY, "a history of cancer with a nerve-root or unknown cause or a nerve symptom");
+            }
+            Integer age = a.age();
+            if (age != null && age < 16) {                                                 // line 28
+                refers(28, "a client under 16");
+            }
+            if (!refer && age != null && age >= 75) {                                      // line 29
+                excludes(29, "age 75 or over", Technique.DEEP_TISSUE, Technique.HOT_STONE);
+                noFirm(29, "age 75 or over");
+                atLeastCaution(29, "age 75 or over");
+            }
+            if (conditions.contains(Condition.RECENT_SURGERY) || conditions.contains(Condition.RECENT_SPINAL_SURGERY)) {
+                notFocus(30, "recent surgery", BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS, BodyArea.HAMSTRINGS); // line 30
+                r.sessionPlan().steps().stream().filter(st -> LEGS.matcher(st.text()).find())
+                        .forEach(st -> fail(30, "a plan step works the calves or the backs of the thighs after recent surgery: \""
+                                + st.text() + "\"", List.of(st.ruleId())));
+            }
+            if (conditions.contains(Condition.ANTICOAGULANT_THERAPY)) {
+                notFocus(30, "anticoagulants", BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS);
+            }
+            if (conditions.contains(Condition.LONG_TERM_CORTICOSTEROIDS)) {                // line 31
+                if (a.course() == Course.ACUTE || (age != null && age >= 50) || a.painLevel() >= 7) {
+                    refers(31, "long-term corticosteroids with new sciatica, age 50 or over or severe pain");
+                    warns(31, WarningCode.CONDITION_REFERRAL);
+                } else if (!refer) {
+                    excludes(31, "long-term corticosteroids", Technique.HOT_STONE);
+                }
+            }
+            if (conditions.contains(Condition.RECENT_MINOR_TRAUMA)) {                      // line 32
+                if (conditions.contains(Condition.OSTEOPOROSIS) || conditions.contains(Condition.LONG_TERM_CORTICOSTEROIDS)
+                        || (age != null && age >= 70)) {
+                    refers(32, "minor trauma with fragile bone");
+                    warns(32, WarningCode.CONDITION_REFERRAL);
+                } else {
+                    atLeastCaution(32, "recent minor trauma");
+                    noFirm(32, "recent minor trauma");
+                }
+            }
+            if (refer) {                                                                   // line 33
+                referralOnly();
+            }
+            if (!refer && (r.warns(WarningCode.SEEK_MEDICAL_ASSESSMENT) || r.warns(WarningCode.NEUROLOGICAL_SIGNS)
+                    || r.warns(WarningCode.CAUSE_UNKNOWN))) {                              // line 34
+                if (r.sessionPlan().sessionsPerWeek() != null) {
+                    fail(34, "a medical assessment is due, but the plan sets sessions a week", List.of());
+                }
+                r.sessionPlan().steps().stream().filter(st -> st.text().toLowerCase(Locale.ROOT).contains("sessions a week"))
+                        .forEach(st -> fail(34, "a medical assessment is due, but a step books a series of sessions: \""
+                                + st.text() + "\"", List.of(st.ruleId())));
+            }
+            wordsMatchDecisions();                                                         // line 35
+        }
+
+        /** Line 33: a referral carries no hands-on advice. */
+        private void referralOnly() {
+            if (!r.techniques().isEmpty()) {
+                fail(33, "a referral recommends techniques", ids(allReasons()));
+            }
+            r.focusAreas().forEach(f -> fail(33, "a referral names focus area " + f.area(), ids(f.reasons())));
+            r.sessionPlan().steps().forEach(st -> fail(33, "a referral has a plan step: \"" + st.text() + "\"",
+                    List.of(st.ruleId())));
+            if (r.sessionPlan().sessionsPerWeek() != null) {
+                fail(33, "a referral sets sessions a week", List.of());
+            }
+            r.warnings().stream().filter(w -> w.severity() != org.sciatica.advisor.Severity.REFERRAL
+                            && !w.code().equals(WarningCode.SAFETY_DEPARTURE.name()))
+                    .forEach(w -> fail(33, "a referral carries hands-on advice: warning " + w.code() + " (" + w.severity() + ")",
+                            List.of(w.ruleId())));
+        }
+
+        /** Line 35: trigger point work never at light pressure; numbness or weakness, or "gentle work only", mean light. */
+        private void wordsMatchDecisions() {
+            r.technique(Technique.TRIGGER_POINT).filter(t -> t.pressure() == Pressure.LIGHT).ifPresent(t ->
+                    fail(35, "TRIGGER_POINT is recommended at LIGHT pressure; where only light pressure is allowed it is excluded",
+                            ids(t.reasons())));
+            boolean gentleOnly = a.symptoms().contains(Symptom.NUMBNESS) || a.symptoms().contains(Symptom.WEAKNESS);
+            String why = "numbness or weakness";
+            if (!gentleOnly) {
+                for (Recommendation.Warning w : r.warnings()) {
+                    if (w.message().toLowerCase(Locale.ROOT).contains("gentle work only")) {
+                        gentleOnly = true;
+                        why = "warning " + w.code() + " says \"gentle work only\"";
+                    }
+                }
+            }
+            if (gentleOnly) {
+                for (Recommendation.RankedTechnique t : r.techniques()) {
+                    if (t.pressure() != Pressure.LIGHT) {
+                        fail(35, why + ": every technique must be LIGHT, but " + t.technique() + " is " + t.pressure(),
+                                ids(t.reasons()));
+                    }
+                }
+            }
         }
 
         private void shape() {

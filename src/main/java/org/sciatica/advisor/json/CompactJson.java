@@ -108,6 +108,22 @@ final class CompactJson {
             }
             string(r.firedRules().get(i));
         }
+        raw("],\"questions\":[");
+        for (int i = 0; i < r.questions().size(); i++) {
+            if (i > 0) {
+                raw(",");
+            }
+            Recommendation.Question q = r.questions().get(i);
+            raw("{\"field\":");
+            string(q.field());
+            raw(",\"text\":");
+            string(q.text());
+            raw(",\"ruleId\":");
+            string(q.ruleId());
+            raw(",\"sourceId\":");
+            string(q.sourceId());
+            raw("}");
+        }
         raw("],\"sources\":[");
         for (int i = 0; i < r.sources().size(); i++) {
             if (i > 0) {

@@ -139,6 +139,14 @@ public final class RecommendationJson {
         }
         ArrayNode fired = root.putArray("firedRules");
         r.firedRules().forEach(fired::add);
+        ArrayNode questions = root.putArray("questions");
+        for (Recommendation.Question q : r.questions()) {
+            ObjectNode node = questions.addObject();
+            node.put("field", q.field());
+            node.put("text", q.text());
+            node.put("ruleId", q.ruleId());
+            node.put("sourceId", q.sourceId());
+        }
         ArrayNode sources = root.putArray("sources");
         r.sources().forEach(source -> source(sources.addObject(), source));
         root.put("rulesVersion", r.rulesVersion());

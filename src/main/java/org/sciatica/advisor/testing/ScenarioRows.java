@@ -40,6 +40,8 @@ final class ScenarioRows {
     static final List<String> EXPECTATION_COLUMNS = List.of("disposition", "urgency", "first", "notFirst",
             "recommends", "excludes", "notExcluded", "maxPressure", "warns", "notWarns", "fires", "notFires", "focus",
             "notFocus", "steps", "notSteps", "sessionsPerWeek");
+    /** Columns that label a row and check nothing: {@code hazards}, the hazard-log ids a row shows controlled. */
+    static final List<String> LABEL_COLUMNS = List.of("hazards");
     private static final List<String> REQUIRED = List.of("name", "cause", "sensitivity", "inflammation", "painLevel");
 
     /** A check on an answer: what was expected and what the rules did instead, or null when it holds. */
@@ -125,10 +127,11 @@ final class ScenarioRows {
         List<String> columns = header.cells().stream().map(String::strip).toList();
         for (int c = 0; c < columns.size(); c++) {
             String column = columns.get(c);
-            if (!CASE_COLUMNS.contains(column) && !EXPECTATION_COLUMNS.contains(column)) {
+            if (!CASE_COLUMNS.contains(column) && !EXPECTATION_COLUMNS.contains(column) && !LABEL_COLUMNS.contains(column)) {
                 return failed(source, "unknown column", source + " row " + header.line() + ", column "
                         + (c + 1) + ": unknown column \"" + column + "\"; known columns: "
-                        + String.join(", ", CASE_COLUMNS) + ", " + String.join(", ", EXPECTATION_COLUMNS));
+                        + String.join(", ", CASE_COLUMNS) + ", " + String.join(", ", EXPECTATION_COLUMNS) + ", "
+                        + String.join(", ", LABEL_COLUMNS));
             }
         }
         for (String required : REQUIRED) {

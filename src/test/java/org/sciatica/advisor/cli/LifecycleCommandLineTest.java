@@ -82,7 +82,7 @@ class LifecycleCommandLineTest {
         Cli text = Cli.run("--list-rules", "--rules", LIFECYCLE, "--as-of", "2026-11-28", "--review-age", "20");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out())
-                .contains("lifecycle: active, reviewed 2026-11-28\n")
+                .contains("lifecycle: active, reviewed 2026-12-06\n")
                 .contains("lifecycle: draft, reviewed 2026-11-01; REVIEW OVERDUE (due 2026-11-21); NOT IN FORCE on 2026-11-28"
                         + " (a draft; drafts run with --with-drafts)")
                 .contains("lifecycle: retired, reviewed 2020-01-15; NOT IN FORCE on 2026-11-28 (retired)")
@@ -103,12 +103,12 @@ class LifecycleCommandLineTest {
         assertThat(future.get("inForce").asBoolean()).isFalse();
         assertThat(find(json, "CI-08").get("inForce").asBoolean()).isTrue();
 
-        String markdown = Cli.run("--list-rules", "--format", "markdown", "--as-of", "2027-11-29").out();
+        String markdown = Cli.run("--list-rules", "--format", "markdown", "--as-of", "2027-12-07").out();
         int bundled = org.sciatica.advisor.testing.Cases.bundledAdvisor().rules().size();
-        assertThat(markdown).contains("| active, reviewed 2026-11-28; **review overdue** (due 2027-11-28) |")
+        assertThat(markdown).contains("| active, reviewed 2026-12-06; **review overdue** (due 2027-12-06) |")
                 .contains(bundled + " rules (" + bundled + " active). " + bundled + " rules are overdue for review.");
-        assertThat(Cli.run("--clinical-basis", "--as-of", "2027-11-29", "--review-age", "400").out())
-                .contains("- Lifecycle: active, reviewed 2026-11-28\n").contains("more than 400 days old");
+        assertThat(Cli.run("--clinical-basis", "--as-of", "2027-12-07", "--review-age", "400").out())
+                .contains("- Lifecycle: active, reviewed 2026-12-06\n").contains("more than 400 days old");
     }
 
     @Test

@@ -29,7 +29,8 @@ class ExecutableModelTest {
         assertThat(precompiled.catalog()).isEqualTo(drl.catalog());
         assertThat(precompiled.catalog()).as("the precompiled model keeps the lifecycle metadata").allSatisfy(rule -> {
             assertThat(rule.status()).isEqualTo(org.sciatica.advisor.RuleStatus.ACTIVE);
-            assertThat(rule.reviewed()).isEqualTo(AS_OF);
+            assertThat(rule.reviewed()).isEqualTo(java.time.LocalDate.of(2026, 12, 6));
+            assertThat(rule.hazards()).as(rule.id() + " keeps its @hazards").isNotEmpty();
         });
         assertThat(precompiled.version()).isEqualTo(drl.version());
         for (Assessment a : BenchmarkMix.assessments()) {

@@ -62,6 +62,7 @@ public final class HandCodedRules {
         final List<PressureLimit> limits = new ArrayList<>();
         final List<Demotion> demotions = new ArrayList<>();
         final Set<BodyArea> handsOff = EnumSet.noneOf(BodyArea.class);
+        final Set<String> alerts = new java.util.HashSet<>();
         boolean itBandFocus;
 
         void say(String id, Object... facts) {
@@ -79,6 +80,8 @@ public final class HandCodedRules {
                     demotions.add(d);
                 } else if (fact instanceof HandsOff h) {
                     handsOff.add(h.area());
+                } else if (fact instanceof Alert w) {
+                    alerts.add(w.code());
                 } else if (fact instanceof Focus f && f.area() == BodyArea.IT_BAND) {
                     itBandFocus = true;
                 }
@@ -92,7 +95,7 @@ public final class HandCodedRules {
             switch (flag.concern()) {
                 case CAUDA_EQUINA -> r.say("RF-01", new Refer(Urgency.EMERGENCY, "RF-01.1 " + flag),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "RF-01.2 " + flag));
-                case NEUROLOGICAL_DEFICIT -> r.say("RF-02", new Refer(Urgency.URGENT, "RF-02.1 " + flag),
+                case NEUROLOGICAL_DEFICIT -> r.say("RF-02", new Refer(Urgency.EMERGENCY, "RF-02.1 " + flag),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "RF-02.2 " + flag));
                 case INFECTION -> r.say("RF-03", new Refer(Urgency.URGENT, "RF-03.1 " + flag),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "RF-03.2 " + flag));
@@ -105,6 +108,14 @@ public final class HandCodedRules {
         if (a.hasCancerWithNerveSigns()) {
             r.say("RF-06", new Refer(Urgency.EMERGENCY, "RF-06.1"),
                     new Alert(WarningCode.RED_FLAG_REFERRAL, "RF-06.2"));
+        }
+        if (a.hasInfectionOrTraumaWithDeficit()) {
+            r.say("RF-07", new Refer(Urgency.EMERGENCY, "RF-07.1"),
+                    new Alert(WarningCode.RED_FLAG_REFERRAL, "RF-07.2"));
+        }
+        if (a.isUnderAdultAge()) {
+            r.say("RF-08", new Refer(Urgency.URGENT, "RF-08.1"),
+                    new Alert(WarningCode.YOUNG_CLIENT, "RF-08.2"));
         }
         // 20-contraindications
         Set<Condition> c = a.conditions();
@@ -194,7 +205,39 @@ public final class HandCodedRules {
             r.say("CI-17", new HandsOff(BodyArea.LOWER_BACK, "CI-17.1"),
                     new Alert(WarningCode.SURGICAL_SITE, "CI-17.2"));
         }
-        // 40-nerve-safety (the limits and demotions, which CI-12 reads)
+        if (a.isOlderAdult()) {
+            r.say("CI-19", new Exclusion(Technique.DEEP_TISSUE, "CI-19.1"),
+                    new Exclusion(Technique.HOT_STONE, "CI-19.2"),
+                    new PressureLimit(Pressure.LIGHT, "CI-19.3"),
+                    new Alert(WarningCode.OLDER_CLIENT, "CI-19.4"));
+        }
+        if (c.contains(Condition.RECENT_SURGERY) || c.contains(Condition.RECENT_SPINAL_SURGERY)) {
+            r.say("CI-20", new HandsOff(BodyArea.SOLEUS, "CI-20.1"),
+                    new HandsOff(BodyArea.GASTROCNEMIUS, "CI-20.2"),
+                    new HandsOff(BodyArea.HAMSTRINGS, "CI-20.3"),
+                    new Alert(WarningCode.SURGICAL_SITE, "CI-20.4"));
+        }
+        if (c.contains(Condition.ANTICOAGULANT_THERAPY)) {
+            r.say("CI-21", new HandsOff(BodyArea.SOLEUS, "CI-21.1"),
+                    new HandsOff(BodyArea.GASTROCNEMIUS, "CI-21.2"),
+                    new Alert(WarningCode.BLEEDING_RISK, "CI-21.3"));
+        }
+        if (c.contains(Condition.LONG_TERM_CORTICOSTEROIDS)) {
+            r.say("CI-22", new Exclusion(Technique.HOT_STONE, "CI-22.1"));
+        }
+        if (a.hasCorticosteroidsToRefer()) {
+            r.say("CI-23", new Refer(Urgency.URGENT, "CI-23.1"),
+                    new Alert(WarningCode.CONDITION_REFERRAL, "CI-23.2"));
+        }
+        if (a.hasPossibleFragilityFracture()) {
+            r.say("CI-24", new Refer(Urgency.URGENT, "CI-24.1"),
+                    new Alert(WarningCode.CONDITION_REFERRAL, "CI-24.2"));
+        }
+        if (c.contains(Condition.RECENT_MINOR_TRAUMA)) {
+            r.say("CI-25", new PressureLimit(Pressure.MODERATE, "CI-25.1"),
+                    new Alert(WarningCode.MINOR_TRAUMA, "CI-25.2"));
+        }
+        // 40-nerve-safety (the limits and demotions, which CI-12 and CI-26 read)
         r.say("NS-01", new Alert(WarningCode.NO_DIRECT_NERVE_PRESSURE, "NS-01.1"));
         if (a.cause().isNerveCompression()) {
             r.say("NS-02", new Alert(WarningCode.NERVE_COMPRESSION_CAUSE, "NS-02.1"),
@@ -208,7 +251,7 @@ public final class HandCodedRules {
         }
         if (a.hasNeurologicalSigns()) {
             r.say("NS-07", new Alert(WarningCode.NEUROLOGICAL_SIGNS, "NS-07.1"),
-                    new PressureLimit(Pressure.MODERATE, "NS-07.2"),
+                    new PressureLimit(Pressure.LIGHT, "NS-07.2"),
                     new Demotion(Technique.TRIGGER_POINT, "NS-07.3"));
         }
         if (a.isNewOnsetAtAgeToAssess()) {
@@ -223,15 +266,12 @@ public final class HandCodedRules {
                     new Alert(WarningCode.NERVE_IRRITATION, "NS-09.2"),
                     new Demotion(Technique.TRIGGER_POINT, "NS-09.3"));
         }
-        if (a.isUnderAdultAge()) {
-            r.say("NS-10", new Alert(WarningCode.YOUNG_CLIENT, "NS-10.1"),
-                    new PressureLimit(Pressure.LIGHT, "NS-10.2"),
-                    new Exclusion(Technique.HOT_STONE, "NS-10.3"),
-                    new Demotion(Technique.TRIGGER_POINT, "NS-10.4"));
-        }
         for (PressureLimit limit : List.copyOf(r.limits)) {
             if (limit.belowFirm()) {
                 r.say("CI-12", new Exclusion(Technique.DEEP_TISSUE, "CI-12.1" + limit.reason()));
+            }
+            if (limit.max() == Pressure.LIGHT) {
+                r.say("CI-26", new Exclusion(Technique.TRIGGER_POINT, "CI-26.1" + limit.reason()));
             }
         }
         // 30-technique-choice
@@ -297,13 +337,26 @@ public final class HandCodedRules {
             r.say("SP-03", new Step(Phase.MAIN, "SP-03.1"));
         }
         r.say("SP-04", new Step(Phase.MAIN, "SP-04.1"));
-        if (!a.severePain()) {
+        boolean assessmentDue = r.alerts.contains("SEEK_MEDICAL_ASSESSMENT") || r.alerts.contains("NEUROLOGICAL_SIGNS")
+                || r.alerts.contains("CAUSE_UNKNOWN");
+        if (!a.severePain() && !assessmentDue) {
             r.say("SP-05", new Frequency(1, 2, "SP-05.1"),
                     new Step(Phase.AFTERCARE, "SP-05.2"));
-        } else {
+        }
+        if (assessmentDue) {
+            r.say("SP-11", new Step(Phase.AFTERCARE, "SP-11.1"));
+        }
+        if (a.severePain()) {
             r.say("SP-06", new Step(Phase.PREPARE, "SP-06.1"));
         }
         r.say("SP-08", new Step(Phase.AFTERCARE, "SP-08.1"));
+        // 70-questions
+        if (a.age() == null) {
+            r.say("QU-01", new Ask("age", "QU-01.1"));
+        }
+        if (a.course() == null) {
+            r.say("QU-02", new Ask("course", "QU-02.1"));
+        }
         // The logical insert of TQ-07: only what stands once every other rule has spoken.
         for (Technique t : Technique.values()) {
             if (!r.supported.contains(t) && !r.excluded.contains(t)) {
