@@ -57,8 +57,8 @@ class CdsHooksTest {
         JsonNode first = JSON.readTree(CdsHooks.response(r)).get("cards").get(0);
         assertThat(first.get("indicator").asText()).isEqualTo("critical");
         assertThat(first.get("summary").asText()).startsWith("Refer (EMERGENCY): do not massage.");
-        assertThat(first.get("source").get("label").asText()).contains("red flags", "Clinical Knowledge Summaries");
-        assertThat(first.get("source").get("url").asText()).startsWith("http");
+        assertThat(first.get("source").get("label").asText()).contains("Sciatica (lumbar radiculopathy)", "NICE CKS");
+        assertThat(first.get("source").get("url").asText()).startsWith("https://cks.nice.org.uk/");
     }
 
     @Test
