@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SourceRegistry {
     static final String FILE_NAME = "sources.csv";
-    static final List<String> COLUMNS = List.of("id", "kind", "title", "publisher", "year", "url", "locator", "background",
+    private static final List<String> COLUMNS = List.of("id", "kind", "title", "publisher", "year", "url", "locator", "background",
             "takes");
     /** The header before locators (version 2 of the registry). */
     private static final List<String> COLUMNS_WITHOUT_LOCATOR = List.of("id", "kind", "title", "publisher", "year", "url",
