@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param title     the title as published
  * @param publisher the publisher or authors
  * @param year      the year of publication, or null where the page gives none
- * @param url       a URL or DOI link to open it; null only for a policy
+ * @param url       an https address or DOI link to open it; null only for a policy
+ * @param locator   where in the source the claim stands ("recommendation 1.2.7", "section 'Red
+ *                  flags'", "Table 1"); null only for a policy
  * @param takes     one line on what the rules take from it (for a policy, its rationale)
  */
 public record Source(String id, Kind kind, String title, String publisher, @Nullable Integer year,
-                     @Nullable String url, String takes) {
+                     @Nullable String url, @Nullable String locator, String takes) {
 
     /** What sort of source an entry is. */
     public enum Kind {
@@ -46,7 +48,7 @@ public record Source(String id, Kind kind, String title, String publisher, @Null
     }
 
     /**
-     * Checks the values: every text present, a URL for every kind but a policy.
+     * Checks the values: every text present, a URL and a locator for every kind but a policy.
      *
      * @param id the id
      * @param kind the kind
@@ -54,6 +56,7 @@ public record Source(String id, Kind kind, String title, String publisher, @Null
      * @param publisher the publisher
      * @param year the year or null
      * @param url the URL or null
+     * @param locator where in the source the claim stands, or null
      * @param takes what the rules take from it
      */
     public Source {
@@ -64,6 +67,9 @@ public record Source(String id, Kind kind, String title, String publisher, @Null
         Objects.requireNonNull(takes, "takes");
         if (kind != Kind.POLICY && (url == null || url.isBlank())) {
             throw new IllegalArgumentException("url is required for a " + kind.label() + " source (" + id + ")");
+        }
+        if (kind != Kind.POLICY && (locator == null || locator.isBlank())) {
+            throw new IllegalArgumentException("locator is required for a " + kind.label() + " source (" + id + ")");
         }
     }
 

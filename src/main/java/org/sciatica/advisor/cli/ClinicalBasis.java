@@ -66,13 +66,13 @@ final class ClinicalBasis {
                         .append(" Rules: ").append(citedBy(rules, s)).append(".\n");
             }
         }
-        md.append("\n## Sources\n\n| Id | Kind | Title | Publisher | Year | Cited by |\n|---|---|---|---|---|---|\n");
+        md.append("\n## Sources\n\n| Id | Kind | Title | Publisher | Year | Where | Cited by |\n|---|---|---|---|---|---|---|\n");
         for (Source s : registry) {
             if (!s.isPolicy()) {
                 md.append("| `").append(s.id()).append("` | ").append(s.kind().label()).append(" | [")
                         .append(cell(s.title())).append("](").append(s.url()).append(") | ").append(cell(s.publisher()))
                         .append(" | ").append(s.year() == null ? "n.d." : s.year().toString()).append(" | ")
-                        .append(citedBy(rules, s)).append(" |\n");
+                        .append(cell(String.valueOf(s.locator()))).append(" | ").append(citedBy(rules, s)).append(" |\n");
             }
         }
         return md.toString();

@@ -95,7 +95,7 @@ public final class RuleCatalog {
             out.printf("  %-" + width + "s  %s%n", rule.id(), rule.name());
             out.printf("  %-" + width + "s  does: %s%n", "", String.join("; ", rule.effects()));
             out.printf("  %-" + width + "s  source: %s (%s)%s%n", "", rule.source().title(), rule.sourceId(),
-                    rule.source().url() == null ? ", product policy" : ", " + rule.source().url());
+                    rule.source().url() == null ? ", product policy" : ", " + rule.source().url() + ", at " + rule.source().locator());
             out.printf("  %-" + width + "s  lifecycle: %s%n", "", lifecycle(rule, advisor, false));
             if (!rule.hazards().isEmpty()) {
                 out.printf("  %-" + width + "s  controls hazards: %s%n", "", String.join(", ", rule.hazards()));
@@ -130,6 +130,7 @@ public final class RuleCatalog {
             source.put("publisher", s.publisher());
             source.put("year", s.year());
             source.put("url", s.url());
+            source.put("locator", s.locator());
             source.put("takes", s.takes());
             ArrayNode effects = node.putArray("effects");
             rule.effects().forEach(effects::add);
@@ -223,10 +224,13 @@ public final class RuleCatalog {
         return s.toString();
     }
 
-    /** A source as the catalog shows it: its title linked to its URL, or a policy with its id. */
+    /**
+     * A source as the catalog shows it: its title linked to its URL and where in it the claim
+     * stands, or a policy with its id.
+     */
     static String citation(Source source) {
         String title = source.title() + " (" + source.publisher() + (source.year() == null ? "" : ", " + source.year()) + ")";
-        return (source.url() == null ? "Policy: " + title : "[" + title + "](" + source.url() + ")")
+        return (source.url() == null ? "Policy: " + title : "[" + title + "](" + source.url() + "), at " + source.locator())
                 + " `" + source.id() + "`";
     }
 

@@ -89,7 +89,8 @@ public final class TextReport {
             for (Source source : r.sources()) {
                 out.append("  ").append(source.id()).append(": ").append(source.title()).append(" (").append(source.publisher())
                         .append(source.year() == null ? "" : ", " + source.year()).append(")")
-                        .append(source.url() == null ? ", product policy" : ", " + source.url()).append('\n');
+                        .append(source.url() == null ? ", product policy" : ", " + source.url() + ", at " + source.locator())
+                        .append('\n');
             }
         }
         out.append("\nRules fired: ").append(String.join(", ", r.firedRules())).append('\n');

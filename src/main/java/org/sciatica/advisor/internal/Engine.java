@@ -95,7 +95,7 @@ public final class Engine {
             if (shown.add(v.line())) {
                 String sourceId = "clinic-departure-line-" + v.line();
                 departureSources.add(new Source(sourceId, Source.Kind.POLICY, "Departure from safety line " + v.line(),
-                        "the clinic's " + departure.file(), null, null, departure.reason()));
+                        "the clinic's " + departure.file(), null, null, null, departure.reason()));
                 departures.add(new Warning(WarningCode.SAFETY_DEPARTURE.name(), WarningCode.SAFETY_DEPARTURE.severity(),
                         "This clinic departs from safety line " + v.line() + " (" + v.what() + "): " + departure.reason(),
                         "SAFETY-" + v.line(), sourceId));

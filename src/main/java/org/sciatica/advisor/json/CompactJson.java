@@ -178,6 +178,8 @@ final class CompactJson {
         string(source.publisher());
         raw(",\"year\":").raw(source.year() == null ? "null" : source.year().toString()).raw(",\"url\":");
         string(source.url());
+        raw(",\"locator\":");
+        string(source.locator());
         raw("}");
         if (SOURCES.size() < CACHE_LIMIT) {
             SOURCES.putIfAbsent(source, Arrays.copyOfRange(buffer, start, size));

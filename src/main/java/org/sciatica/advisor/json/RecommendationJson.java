@@ -165,7 +165,10 @@ public final class RecommendationJson {
         return array;
     }
 
-    /** A source as an answer lists it: id, kind, title, publisher, year (or null), url (null for a policy). */
+    /**
+     * A source as an answer lists it: id, kind, title, publisher, year (or null), url and locator
+     * (null for a policy).
+     */
     static ObjectNode source(ObjectNode node, Source source) {
         node.put("id", source.id());
         node.put("kind", source.kind().label());
@@ -173,6 +176,7 @@ public final class RecommendationJson {
         node.put("publisher", source.publisher());
         node.put("year", source.year());
         node.put("url", source.url());
+        node.put("locator", source.locator());
         return node;
     }
 

@@ -63,7 +63,11 @@ class CommandLineTest {
         JsonNode warning = r.get("warnings").get(0);
         assertThat((iterable(warning.fieldNames()))).containsExactly("code", "severity", "message", "ruleId", "sourceId");
         JsonNode source = r.get("sources").get(0);
-        assertThat((iterable(source.fieldNames()))).containsExactly("id", "kind", "title", "publisher", "year", "url");
+        assertThat((iterable(source.fieldNames()))).containsExactly("id", "kind", "title", "publisher", "year", "url", "locator");
+        for (JsonNode listed : r.get("sources")) {
+            assertThat(listed.get("locator").isNull()).as("a policy has no locator, a citation has one: " + listed)
+                    .isEqualTo(listed.get("kind").asText().equals("policy"));
+        }
         java.util.Set<String> named = new java.util.HashSet<>(r.findValuesAsText("sourceId"));
         assertThat(r.get("sources").findValuesAsText("id")).as("every source named once, and only those")
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(named);
@@ -175,12 +179,13 @@ class CommandLineTest {
         Cli text = Cli.run("--list-rules");
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("rules/10-red-flags.drl", "RF-01", "Signs of cauda equina syndrome need emergency care now",
-                "source: Sciatica (nhs-sciatica), https://www.nhs.uk/");
+                "source: Sciatica (nhs-sciatica), https://www.nhs.uk/conditions/sciatica/, at ");
         JsonNode json = JSON.readTree(Cli.run("--list-rules", "--format", "json").out());
         assertThat(json).hasSizeGreaterThan(30);
         assertThat(json.get(0).get("id").asText()).isEqualTo("RF-01");
         assertThat(json.get(0).get("source").get("id").asText()).isEqualTo("nhs-sciatica");
-        assertThat(json.get(0).get("source").get("url").asText()).startsWith("http");
+        assertThat(json.get(0).get("source").get("url").asText()).startsWith("https://");
+        assertThat(json.get(0).get("source").get("locator").asText()).isNotBlank();
         assertThat(json.get(0).get("source").get("takes").asText()).isNotBlank();
     }
 

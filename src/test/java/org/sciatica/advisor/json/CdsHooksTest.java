@@ -58,7 +58,7 @@ class CdsHooksTest {
         assertThat(first.get("indicator").asText()).isEqualTo("critical");
         assertThat(first.get("summary").asText()).startsWith("Refer (EMERGENCY): do not massage.");
         assertThat(first.get("source").get("label").asText()).contains("Sciatica");
-        assertThat(first.get("source").get("url").asText()).startsWith("http");
+        assertThat(first.get("source").get("url").asText()).startsWith("https://www.nhs.uk/");
     }
 
     @Test

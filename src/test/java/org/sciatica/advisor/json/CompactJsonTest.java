@@ -27,6 +27,20 @@ class CompactJsonTest {
     }
 
     @Test
+    void listsWhereInEachCitedSourceItsClaimStands() throws Exception {
+        Recommendation r = Cases.bundledAdvisor().advise(Cases.muscleTension().build());
+        var sources = JSON.readTree(CompactJson.bytes(r)).get("sources");
+        assertThat(sources).isNotEmpty();
+        for (org.sciatica.advisor.Source source : r.sources()) {
+            var listed = java.util.stream.StreamSupport.stream(sources.spliterator(), false)
+                    .filter(n -> n.get("id").asText().equals(source.id())).findFirst().orElseThrow();
+            assertThat(listed.get("locator").isNull() ? null : listed.get("locator").asText()).as(source.id())
+                    .isEqualTo(source.locator());
+        }
+        assertThat(r.sources()).as("a plan cites at least one publication").anyMatch(s -> !s.isPolicy());
+    }
+
+    @Test
     void escapesIdsLikeJackson() throws Exception {
         String[] ids = {"quote \" and backslash \\", "tab\tnew\nline\r", "\u0001\u001f control", "caf\u00e9 \u4e2d\u6587 \ud83d\ude00",
                 "", "</script>"};
