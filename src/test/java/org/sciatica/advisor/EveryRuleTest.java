@@ -163,6 +163,18 @@ class EveryRuleTest {
             rule("CI-25", "a minor fall at 40", muscleTension().conditions(Condition.RECENT_MINOR_TRAUMA).course(CHRONIC).age(40),
                     r -> r.proceedsWithCaution().hasPressureAtMost(MODERATE).warns(WarningCode.MINOR_TRAUMA),
                     "no trauma", muscleTension().course(CHRONIC).age(40)),
+            rule("CI-27", "osteoporosis, new sciatica, pain 8", muscleTension().conditions(OSTEOPOROSIS).course(ACUTE).age(70).painLevel(8),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(CONDITION_REFERRAL),
+                    "osteoporosis, new sciatica, pain 6", muscleTension().conditions(OSTEOPOROSIS).course(ACUTE).age(70).painLevel(6)),
+            rule("CI-28", "recent spinal surgery with numbness", herniatedDisc().conditions(RECENT_SPINAL_SURGERY).symptoms(NUMBNESS),
+                    r -> r.refersWithUrgency(Urgency.URGENT).warns(CONDITION_REFERRAL),
+                    "recent spinal surgery with tingling", herniatedDisc().conditions(RECENT_SPINAL_SURGERY).symptoms(TINGLING)),
+            rule("CI-29", "a minor fall on anticoagulants with weakness", muscleTension().conditions(Condition.RECENT_MINOR_TRAUMA, ANTICOAGULANT_THERAPY).symptoms(WEAKNESS).age(60),
+                    r -> r.refersWithUrgency(Urgency.EMERGENCY).warns(CONDITION_REFERRAL),
+                    "a minor fall with weakness at 40", muscleTension().conditions(Condition.RECENT_MINOR_TRAUMA).symptoms(WEAKNESS).age(40)),
+            rule("CI-30", "mild inflammation with stiffness", muscleTension().inflammation(MILD).symptoms(STIFFNESS).course(CHRONIC),
+                    r -> r.excludes(HOT_STONE, DEEP_TISSUE).hasPressureAtMost(MODERATE),
+                    "no inflammation", muscleTension().symptoms(STIFFNESS).course(CHRONIC)),
             rule("CI-26", "acute inflammation (light pressure only)", muscleTension().inflammation(Inflammation.ACUTE),
                     r -> r.excludes(TRIGGER_POINT).hasPressureAtMost(LIGHT),
                     "mild inflammation", muscleTension().inflammation(Inflammation.MILD)),
@@ -294,7 +306,9 @@ class EveryRuleTest {
                     "no condition", muscleTension()),
             rule("SP-11", "new sciatica at 60", muscleTension().course(ACUTE).age(60),
                     r -> r.hasPlanStepFrom("SP-11").hasNoPlanStepFrom("SP-05").hasNoSessionFrequency(),
-                    "chronic sciatica at 60", muscleTension().course(CHRONIC).age(60)));
+                    "chronic sciatica at 60", muscleTension().course(CHRONIC).age(60)),
+            rule("SP-12", "any client who is not referred", piriformisSyndrome(),
+                    r -> r.hasPlanStepFrom("SP-12"), null, null));
 
     @TestFactory
     Stream<DynamicTest> eachRuleFiresForItsCaseAndHasItsEffect() {

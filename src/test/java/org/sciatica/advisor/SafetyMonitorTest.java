@@ -60,12 +60,12 @@ class SafetyMonitorTest {
     void aDepartureNeedsALineAndAWrittenReason(@TempDir Path dir) throws IOException {
         Files.copy(TestRules.directory("unsafe-varicose-rule").resolve("clinic.drl"), dir.resolve("clinic.drl"));
         Files.copy(TestRules.directory("unsafe-varicose-rule").resolve("sources.csv"), dir.resolve("sources.csv"));
-        Files.writeString(dir.resolve("safety-departures.csv"), "line,reason\n18,\n36,because\n");
+        Files.writeString(dir.resolve("safety-departures.csv"), "line,reason\n18,\n39,because\n");
         RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
                 () -> SciaticaAdvisor.builder().addRuleDirectory(dir).build());
         assertThat(e.problems()).extracting(RuleProblem::toString).containsExactly(
                 dir.resolve("safety-departures.csv") + ":2:1: a departure from line 18 needs a written reason",
-                dir.resolve("safety-departures.csv") + ":3:1: line must be a safety-table line from 1 to 35 (14 is checked across answers, not per answer; 22 was replaced by 27), was \"36\"");
+                dir.resolve("safety-departures.csv") + ":3:1: line must be a safety-table line from 1 to 38 (14 is checked across answers, not per answer; 22 was replaced by 27), was \"39\"");
     }
 
     @Test

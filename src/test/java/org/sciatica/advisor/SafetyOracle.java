@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The safety table (docs/SPEC.md, lines 1 to 35) written once more in plain Java, independent of
+ * The safety table (docs/SPEC.md, lines 1 to 38) written once more in plain Java, independent of
  * the rules and of the runtime monitor, for the sweep to compare the rules' answers against. It
  * says what every answer must at least do; the rules may be more cautious, except that they refer
  * exactly when it does. Lines that shape hands-on advice apply only to answers that do not refer.
@@ -82,6 +82,20 @@ final class SafetyOracle {
         boolean fragile = c.contains(Condition.OSTEOPOROSIS) || steroids || (age != null && age >= 70);
         if (c.contains(Condition.RECENT_MINOR_TRAUMA) && fragile) {                        // line 32
             urgency = urgency == null ? Urgency.URGENT : urgency;
+            warn.add(WarningCode.CONDITION_REFERRAL);
+        }
+        if (c.contains(Condition.OSTEOPOROSIS) && a.course() == Course.ACUTE && a.painLevel() >= 7) { // line 36
+            urgency = urgency == null ? Urgency.URGENT : urgency;
+            warn.add(WarningCode.CONDITION_REFERRAL);
+        }
+        boolean signs = s.contains(Symptom.NUMBNESS) || s.contains(Symptom.WEAKNESS);
+        if (c.contains(Condition.RECENT_SPINAL_SURGERY) && (signs || a.painLevel() >= 7)) { // line 37
+            urgency = urgency == null ? Urgency.URGENT : urgency;
+            warn.add(WarningCode.CONDITION_REFERRAL);
+        }
+        if (c.contains(Condition.RECENT_MINOR_TRAUMA) && signs && (fragile || c.contains(Condition.ANTICOAGULANT_THERAPY)
+                || c.contains(Condition.BLEEDING_DISORDER))) {                             // line 38
+            urgency = Urgency.EMERGENCY;
             warn.add(WarningCode.CONDITION_REFERRAL);
         }
 

@@ -40,7 +40,7 @@ final class SafetyMonitor {
     /** The file, in a rule directory, that lists a clinic's deliberate departures. */
     static final String DEPARTURES_FILE = "safety-departures.csv";
     /** The highest line of the safety table. */
-    static final int LINES = 35;
+    static final int LINES = 38;
     /** A line that no longer exists: line 27 replaced it. */
     static final int REPLACED_LINE = 22;
 
@@ -282,6 +282,23 @@ final class SafetyMonitor {
                                 + st.text() + "\"", List.of(st.ruleId())));
             }
             wordsMatchDecisions();                                                         // line 35
+            if (conditions.contains(Condition.OSTEOPOROSIS) && a.course() == Course.ACUTE && a.painLevel() >= 7) {
+                refers(36, "osteoporosis with new, severe pain");                            // line 36
+                warns(36, WarningCode.CONDITION_REFERRAL);
+            }
+            if (conditions.contains(Condition.RECENT_SPINAL_SURGERY) && (symptoms.contains(Symptom.NUMBNESS)
+                    || symptoms.contains(Symptom.WEAKNESS) || a.painLevel() >= 7)) {          // line 37
+                refers(37, "recent spinal surgery with numbness, weakness or severe pain");
+                warns(37, WarningCode.CONDITION_REFERRAL);
+            }
+            if (conditions.contains(Condition.RECENT_MINOR_TRAUMA)
+                    && (symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS))
+                    && (conditions.contains(Condition.OSTEOPOROSIS) || conditions.contains(Condition.LONG_TERM_CORTICOSTEROIDS)
+                            || (age != null && age >= 70) || conditions.contains(Condition.ANTICOAGULANT_THERAPY)
+                            || conditions.contains(Condition.BLEEDING_DISORDER))) {                // line 38
+                refers(38, "minor trauma with fragile bone or a bleeding risk and a loss of nerve function");
+                urgency(38, Urgency.EMERGENCY, "minor trauma with fragile bone or a bleeding risk and a loss of nerve function");
+            }
         }
 
         /** Line 33: a referral carries no hands-on advice. */

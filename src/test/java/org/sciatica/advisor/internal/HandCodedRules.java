@@ -159,6 +159,7 @@ public final class HandCodedRules {
         if (c.contains(Condition.RECENT_SURGERY) || c.contains(Condition.RECENT_SPINAL_SURGERY)) {
             r.say("CI-06", new Exclusion(Technique.DEEP_TISSUE, "CI-06.1"),
                     new Exclusion(Technique.HOT_STONE, "CI-06.2"),
+                    new Exclusion(Technique.TRIGGER_POINT, "CI-06.5"),
                     new PressureLimit(Pressure.MODERATE, "CI-06.3"),
                     new Alert(WarningCode.SURGICAL_SITE, "CI-06.4"));
         }
@@ -235,7 +236,27 @@ public final class HandCodedRules {
         }
         if (c.contains(Condition.RECENT_MINOR_TRAUMA)) {
             r.say("CI-25", new PressureLimit(Pressure.MODERATE, "CI-25.1"),
+                    new Exclusion(Technique.HOT_STONE, "CI-25.3"),
+                    new Exclusion(Technique.TRIGGER_POINT, "CI-25.4"),
                     new Alert(WarningCode.MINOR_TRAUMA, "CI-25.2"));
+        }
+        if (c.contains(Condition.OSTEOPOROSIS) && a.course() == Course.ACUTE && a.severePain()) {
+            r.say("CI-27", new Refer(Urgency.URGENT, "CI-27.1"),
+                    new Alert(WarningCode.CONDITION_REFERRAL, "CI-27.2"));
+        }
+        if (c.contains(Condition.RECENT_SPINAL_SURGERY) && (a.hasNeurologicalSigns() || a.severePain())) {
+            r.say("CI-28", new Refer(Urgency.URGENT, "CI-28.1"),
+                    new Alert(WarningCode.CONDITION_REFERRAL, "CI-28.2"));
+        }
+        if (c.contains(Condition.RECENT_MINOR_TRAUMA) && a.hasNeurologicalSigns() && (a.hasFragileBones()
+                || (a.age() != null && a.age() >= 70) || c.contains(Condition.ANTICOAGULANT_THERAPY)
+                || c.contains(Condition.BLEEDING_DISORDER))) {
+            r.say("CI-29", new Refer(Urgency.EMERGENCY, "CI-29.1"),
+                    new Alert(WarningCode.CONDITION_REFERRAL, "CI-29.2"));
+        }
+        if (a.inflammation() == Inflammation.MILD) {
+            r.say("CI-30", new Exclusion(Technique.HOT_STONE, "CI-30.1"),
+                    new PressureLimit(Pressure.MODERATE, "CI-30.2"));
         }
         // 40-nerve-safety (the limits and demotions, which CI-12 and CI-26 read)
         r.say("NS-01", new Alert(WarningCode.NO_DIRECT_NERVE_PRESSURE, "NS-01.1"));
@@ -350,6 +371,7 @@ public final class HandCodedRules {
             r.say("SP-06", new Step(Phase.PREPARE, "SP-06.1"));
         }
         r.say("SP-08", new Step(Phase.AFTERCARE, "SP-08.1"));
+        r.say("SP-12", new Step(Phase.PREPARE, "SP-12.1"));
         // 70-questions
         if (a.age() == null) {
             r.say("QU-01", new Ask("age", "QU-01.1"));

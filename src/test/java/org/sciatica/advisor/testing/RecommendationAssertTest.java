@@ -38,7 +38,7 @@ class RecommendationAssertTest {
                         + "  assessment: HERNIATED_DISC, sensitivity HIGH, inflammation ACUTE, pain 6\n"
                         + "  disposition: PROCEED_WITH_CAUTION\n"
                         + "  ranked:\n"
-                        + "    SWEDISH        LIGHT    TQ-03 \"light, flowing Swedish strokes suit pressure sensitivity and inflammation\"")
+                        + "    SWEDISH        LIGHT    TQ-03 \"flowing Swedish strokes suit pressure sensitivity and inflammation\"")
                 .hasMessageContaining("    VIBRATION      LIGHT    TQ-05 \"vibration relaxes muscles without deep pressure")
                 .hasMessageContaining("  excluded:\n    DEEP_TISSUE    CI-09 \"firm pressure on acutely inflamed tissue worsens it\"")
                 .hasMessageContaining("  fired: CI-09, CI-10, CI-12, CI-26, TQ-03");
