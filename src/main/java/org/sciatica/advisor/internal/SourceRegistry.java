@@ -19,15 +19,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class SourceRegistry {
     static final String FILE_NAME = "sources.csv";
-    private static final List<String> COLUMNS = List.of("id", "kind", "title", "publisher", "year", "url", "takes");
+    static final List<String> COLUMNS = List.of("id", "kind", "title", "publisher", "year", "url", "takes");
+    /** What a source id looks like: lower case letters, digits and hyphens. */
+    static final String ID = "[a-z0-9][a-z0-9-]*";
 
     private final Map<String, Source> byId = new LinkedHashMap<>();
     private final Map<String, String> fileOf = new LinkedHashMap<>();
+    /** Ids of rows that were rejected: a rule citing one is not reported again, the row's problem says it. */
+    private final java.util.Set<String> rejected = new java.util.HashSet<>();
 
     /** Reads one registry file into this registry; every problem goes to {@code problems}. */
     void read(RuleFile file, List<RuleProblem> problems) {
         CsvTable.read(file, COLUMNS, "a source", problems, (row, line) -> {
-            Source source = toSource(row);
+            Source source;
+            try {
+                source = toSource(row);
+            } catch (IllegalArgumentException e) {
+                rejected.add(row.get(0).strip());
+                throw e;
+            }
             Source clash = byId.get(source.id());
             if (clash != null && !clash.equals(source)) {
                 throw new IllegalArgumentException("source id \"" + source.id() + "\" is already defined differently in "
@@ -41,7 +51,7 @@ final class SourceRegistry {
 
     private static Source toSource(List<String> row) {
         String id = row.get(0).strip();
-        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+        if (!id.matches(ID)) {
             throw new IllegalArgumentException("source id must be lower case letters, digits and hyphens, was \"" + id + "\"");
         }
         Source.Kind kind = kind(row.get(1).strip());
@@ -90,6 +100,11 @@ final class SourceRegistry {
     /** Every entry, in the order read. */
     java.util.Collection<Source> entries() {
         return java.util.Collections.unmodifiableCollection(byId.values());
+    }
+
+    /** True when a row with this id was rejected (its problem is already reported). */
+    boolean rejected(String id) {
+        return rejected.contains(id);
     }
 
     boolean isEmpty() {
