@@ -109,7 +109,7 @@ public final class Engine {
                 ? WarningCode.SAFETY_DEPARTURE.disposition() : answer.disposition();
         return new Recommendation(answer.id(), disposition, answer.referral(), answer.techniques(), answer.excluded(),
                 warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), sources, answer.rulesVersion(),
-                answer.asOf());
+                answer.asOf(), answer.areaLimits());
     }
 
     /** The fired rules that did not ship with the library: the ones a broken safety line is traced to. */

@@ -87,6 +87,8 @@ final class RuleEffects {
             case "Step" -> "adds a plan step (" + first + ")";
             case "Frequency" -> "sets " + first + "-" + second + " sessions a week";
             case "HandsOff" -> "keeps hands off " + first;
+            case "AreaRestriction" -> "keeps " + second + " off " + first;
+            case "AreaPressureLimit" -> "limits pressure on " + first + " to " + second;
             default -> "inserts " + fact;
         };
     }
