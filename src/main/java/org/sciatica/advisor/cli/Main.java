@@ -236,9 +236,10 @@ public final class Main implements Callable<Integer> {
 
     private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
                            UnaryOperator<Function<Assessment, Recommendation>> advice) {
-        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice))
-                .setOut(out)
-                .setErr(err);
+        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice));
+        // The first subcommand; the settings below reach the subcommands added before them.
+        cmd.addSubcommand("verify", new VerifyCommand(out, err));
+        cmd.setOut(out).setErr(err);
         cmd.setParameterExceptionHandler((ex, argv) -> {
             err.println("sciatica-advisor: " + ex.getMessage());
             err.println("Try 'java -jar sciatica-advisor-cli.jar --help' for usage.");
@@ -496,7 +497,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Rules that do not load: one failure listing every problem as file:line:column: message. */
-    private static Failure loadFailure(String which, RuleLoadException e) {
+    static Failure loadFailure(String which, RuleLoadException e) {
         StringBuilder message = new StringBuilder(which).append(" cannot be loaded (")
                 .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");
         for (RuleProblem p : e.problems()) {
