@@ -58,4 +58,23 @@ class ImpactClinicFindingsTest {
             assertThat(e.message()).startsWith("rejected by both rule sets: clinicFindings: \"LYMPHODEMA\" is not declared");
         });
     }
+
+    @Test
+    void addingAnAreaRestrictionChangesTheFocusAreasAndLiftingItIsLessCautious() {
+        SciaticaAdvisor limb = SciaticaAdvisor.builder().addRuleDirectory(TestRules.directory("limb-restriction")).build();
+        List<Assessment> legs = List.of(Assessment.builder().cause(Cause.MUSCLE_TENSION).sensitivity(Sensitivity.LOW)
+                .inflammation(Inflammation.NONE).painLevel(4).course(Course.CHRONIC)
+                .tenseAreas(BodyArea.IT_BAND, BodyArea.SOLEUS).clinicFindings("LYMPHEDEMA_LEG").build());
+        ImpactReport added = Impact.of(Cases.bundledAdvisor(), limb).compare(legs);
+        assertThat(added.errors()).isZero();
+        assertThat(added.lessCautious()).isZero();
+        assertThat(added.changes()).filteredOn(c -> c.kind() == ImpactReport.Kind.FOCUS_AREAS).singleElement().satisfies(c -> {
+            assertThat(c.count()).isEqualTo(1);
+            assertThat(c.ruleIds()).contains("CL-LY-10");
+            assertThat(c.examples().get(0).after()).contains("restricted: HAMSTRINGS: no DEEP_TISSUE, at most LIGHT");
+        });
+        ImpactReport lifted = Impact.of(limb, Cases.bundledAdvisor()).compare(legs);
+        assertThat(lifted.lessCautious()).isEqualTo(1);
+        assertThat(lifted.verdict()).isEqualTo(ImpactReport.Verdict.LESS_CAUTIOUS);
+    }
 }
