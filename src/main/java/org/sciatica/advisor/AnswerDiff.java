@@ -109,12 +109,26 @@ final class AnswerDiff {
 
         Map<BodyArea, List<Reason>> areasBefore = areas(before);
         Map<BodyArea, List<Reason>> areasAfter = areas(after);
-        if (!areasBefore.keySet().equals(areasAfter.keySet())) {
+        boolean limitsChanged = !before.areaLimits().equals(after.areaLimits());
+        if (!areasBefore.keySet().equals(areasAfter.keySet()) || limitsChanged) {
             Set<String> rules = new LinkedHashSet<>(fired);
             for (BodyArea area : union(areasBefore.keySet(), areasAfter.keySet())) {
                 rules.addAll(changedReasons(areasBefore.getOrDefault(area, List.of()), areasAfter.getOrDefault(area, List.of())));
             }
-            findings.add(new Finding(Kind.FOCUS_AREAS, false, rules, list(areasBefore.keySet()), list(areasAfter.keySet())));
+            // Restrictions on single areas travel with the focus areas: lifting one is less cautious.
+            boolean lifted = false;
+            for (Recommendation.AreaLimit limit : union(before.areaLimits(), after.areaLimits())) {
+                if (!before.areaLimits().contains(limit) || !after.areaLimits().contains(limit)) {
+                    limit.reasons().forEach(reason -> rules.add(reason.ruleId()));
+                }
+            }
+            for (Recommendation.AreaLimit limit : before.areaLimits()) {
+                Recommendation.AreaLimit now = after.areaLimit(limit.area()).orElse(null);
+                lifted |= after.disposition() != Disposition.REFER && (now == null || !now.keepOff().containsAll(limit.keepOff())
+                        || limit.maxPressure() != null && (now.maxPressure() == null || now.maxPressure().compareTo(limit.maxPressure()) > 0));
+            }
+            findings.add(new Finding(Kind.FOCUS_AREAS, lifted, rules, areasText(before, areasBefore.keySet()),
+                    areasText(after, areasAfter.keySet())));
         }
 
         Recommendation.SessionPlan planBefore = before.sessionPlan();
@@ -211,6 +225,18 @@ final class AnswerDiff {
             }
         }
         return rules;
+    }
+
+    /** The focus areas, then any restriction on single areas ("IT_BAND: no DEEP_TISSUE, at most LIGHT"). */
+    private static String areasText(Recommendation r, Set<BodyArea> areas) {
+        String text = list(areas);
+        if (r.areaLimits().isEmpty()) {
+            return text;
+        }
+        return text + "; restricted: " + r.areaLimits().stream().map(l -> l.area() + ":"
+                + (l.keepOff().isEmpty() ? "" : " no " + list(l.keepOff()))
+                + (l.maxPressure() == null ? "" : (l.keepOff().isEmpty() ? "" : ",") + " at most " + l.maxPressure()))
+                .collect(Collectors.joining("; "));
     }
 
     private static Map<BodyArea, List<Reason>> areas(Recommendation r) {

@@ -53,6 +53,9 @@ public final class Impact {
     private final @Nullable Set<String> baselineIds;
     private final @Nullable Set<String> candidateIds;
     private final Comparator<String> ruleOrder;
+    /** The clinic findings each side declares, when known (not for test doubles). */
+    private final @Nullable Set<String> baselineFindings;
+    private final @Nullable Set<String> candidateFindings;
 
     /**
      * @param baselineIds  the baseline's rule ids in rule order, or null when unknown
@@ -60,6 +63,18 @@ public final class Impact {
      */
     Impact(Function<Assessment, Recommendation> baseline, Function<Assessment, Recommendation> candidate,
            String baselineRules, String candidateRules, @Nullable List<String> baselineIds, @Nullable List<String> candidateIds) {
+        this(baseline, candidate, baselineRules, candidateRules, baselineIds, candidateIds, null, null);
+    }
+
+    /**
+     * @param baselineFindings  the clinic findings the baseline declares, or null when unknown
+     * @param candidateFindings the clinic findings the candidate declares, or null when unknown
+     */
+    Impact(Function<Assessment, Recommendation> baseline, Function<Assessment, Recommendation> candidate,
+           String baselineRules, String candidateRules, @Nullable List<String> baselineIds, @Nullable List<String> candidateIds,
+           @Nullable Set<String> baselineFindings, @Nullable Set<String> candidateFindings) {
+        this.baselineFindings = baselineFindings == null ? null : Set.copyOf(baselineFindings);
+        this.candidateFindings = candidateFindings == null ? null : Set.copyOf(candidateFindings);
         this.baseline = Objects.requireNonNull(baseline, "baseline");
         this.candidate = Objects.requireNonNull(candidate, "candidate");
         this.baselineRules = baselineRules;
@@ -88,7 +103,27 @@ public final class Impact {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(candidate, "candidate");
         return new Impact(baseline::advise, candidate::advise, baseline.rulesVersion(), candidate.rulesVersion(),
-                ids(baseline), ids(candidate));
+                ids(baseline), ids(candidate), baseline.clinicFindings(), candidate.clinicFindings());
+    }
+
+    /**
+     * The assessment as one side's rules see it: a clinic finding that only the other side
+     * declares is left out (these rules do not know it, so it changes nothing for them); one that
+     * neither side declares stays, and that side rejects the line.
+     */
+    private static Assessment asKnownTo(Assessment assessment, @Nullable Set<String> mine, @Nullable Set<String> theirs) {
+        if (mine == null || theirs == null || mine.containsAll(assessment.clinicFindings())) {
+            return assessment;
+        }
+        Set<String> known = new java.util.LinkedHashSet<>();
+        for (String finding : assessment.clinicFindings()) {
+            if (mine.contains(finding)) {
+                known.add(finding);
+            } else if (!theirs.contains(finding)) {
+                return assessment;
+            }
+        }
+        return assessment.toBuilder().clinicFindings(known).build();
     }
 
     /** The ids of an advisor's rules, in rule order. */
@@ -229,8 +264,15 @@ public final class Impact {
         public Tally add(long line, Assessment assessment) {
             checkLine(line);
             Objects.requireNonNull(assessment, "assessment");
-            Answer before = Answer.of(baseline, assessment);
-            Answer after = Answer.of(candidate, assessment);
+            Answer before = Answer.of(baseline, asKnownTo(assessment, baselineFindings, candidateFindings));
+            Answer after = Answer.of(candidate, asKnownTo(assessment, candidateFindings, baselineFindings));
+            if (before.rejected != null || after.rejected != null) {
+                InvalidAssessmentException rejected = Objects.requireNonNull(before.rejected != null ? before.rejected : after.rejected,
+                        "one side rejected the line");
+                String side = before.rejected != null && after.rejected != null ? "both rule sets"
+                        : before.rejected != null ? "the baseline rules" : "the candidate rules";
+                return addError(line, rejected.field(), "rejected by " + side + ": " + rejected.getMessage());
+            }
             if (before.refused != null || after.refused != null) {
                 assessments++;
                 unsafe++;
@@ -372,14 +414,16 @@ public final class Impact {
 
     /** One rule set's answer to one assessment: the answer, a refusal, or a failure while running. */
     private record Answer(@Nullable Recommendation answer, @Nullable SafetyViolationException refused,
-                          @Nullable IllegalStateException failed) {
+                          @Nullable IllegalStateException failed, @Nullable InvalidAssessmentException rejected) {
         static Answer of(Function<Assessment, Recommendation> advisor, Assessment assessment) {
             try {
-                return new Answer(advisor.apply(assessment), null, null);
+                return new Answer(advisor.apply(assessment), null, null, null);
             } catch (SafetyViolationException e) {
-                return new Answer(null, e, null);
+                return new Answer(null, e, null, null);
             } catch (IllegalStateException e) {
-                return new Answer(null, null, e);
+                return new Answer(null, null, e, null);
+            } catch (InvalidAssessmentException e) {
+                return new Answer(null, null, null, e);
             }
         }
 

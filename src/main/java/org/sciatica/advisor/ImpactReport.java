@@ -53,7 +53,10 @@ public final class ImpactReport implements Serializable {
          * {@link WarningCode#NO_DIRECT_NERVE_PRESSURE} when the candidate refers (no massage, no nerve warning).
          */
         WARNING_REMOVED,
-        /** The focus areas differ. */
+        /**
+         * The focus areas differ, or what the rules keep off single body areas; lifting such a
+         * restriction is less cautious.
+         */
         FOCUS_AREAS,
         /** The session plan differs: its steps or the sessions per week. */
         PLAN,

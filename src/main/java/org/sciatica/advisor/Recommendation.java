@@ -28,6 +28,9 @@ import java.util.Optional;
  *                     first mention: the answer's bibliography
  * @param rulesVersion identifies the rule base that produced this answer
  * @param asOf         the date the answer was given as of: only the rules in force on that date ran
+ * @param areaLimits   what the rules keep off single body areas (a technique, or pressure above a
+ *                     level), one entry per area in {@link BodyArea} order; empty when no rule
+ *                     restricts an area, and on referral
  */
 public record Recommendation(
         @Nullable String id,
@@ -42,7 +45,33 @@ public record Recommendation(
         List<Question> questions,
         List<Source> sources,
         String rulesVersion,
-        java.time.LocalDate asOf) {
+        java.time.LocalDate asOf,
+        List<AreaLimit> areaLimits) {
+
+    /**
+     * An answer without questions and without restrictions on single body areas (the constructor of
+     * version 0.1).
+     *
+     * @param id the id
+     * @param disposition the disposition
+     * @param referral the referral
+     * @param techniques the techniques
+     * @param excluded the excluded
+     * @param warnings the warnings
+     * @param focusAreas the focus areas
+     * @param sessionPlan the session plan
+     * @param firedRules the fired rules
+     * @param sources the sources named in the answer
+     * @param rulesVersion the rules version
+     * @param asOf the date of the rules in force
+     */
+    public Recommendation(@Nullable String id, Disposition disposition, @Nullable Referral referral,
+                          List<RankedTechnique> techniques, List<ExcludedTechnique> excluded, List<Warning> warnings,
+                          List<FocusArea> focusAreas, SessionPlan sessionPlan, List<String> firedRules, List<Source> sources,
+                          String rulesVersion, java.time.LocalDate asOf) {
+        this(id, disposition, referral, techniques, excluded, warnings, focusAreas, sessionPlan, firedRules, List.of(),
+                sources, rulesVersion, asOf, List.of());
+    }
 
     /**
      * Checks and copies the values.
@@ -60,6 +89,7 @@ public record Recommendation(
      * @param sources the sources named in the answer
      * @param rulesVersion the rules version
      * @param asOf the date of the rules in force
+     * @param areaLimits the restrictions on single body areas
      */
     public Recommendation {
         Objects.requireNonNull(disposition, "disposition");
@@ -77,6 +107,17 @@ public record Recommendation(
         sources = List.copyOf(sources);
         Objects.requireNonNull(rulesVersion, "rulesVersion");
         Objects.requireNonNull(asOf, "asOf");
+        areaLimits = List.copyOf(areaLimits);
+    }
+
+    /**
+     * What the rules keep off one body area, if anything.
+     *
+     * @param area the area
+     * @return its restrictions, or empty when no rule restricts it
+     */
+    public Optional<AreaLimit> areaLimit(BodyArea area) {
+        return areaLimits.stream().filter(l -> l.area() == area).findFirst();
     }
 
     /**
@@ -219,17 +260,79 @@ public record Recommendation(
         }
     }
 
-    /** An area to work on, and why. */
-    public record FocusArea(BodyArea area, List<Reason> reasons) {
+    /**
+     * An area to work on, and why; with what the rules keep off it, when they restrict it.
+     *
+     * @param area    the area
+     * @param reasons why it is a focus area
+     * @param limit   the techniques kept off this area and the most pressure on it, or null when
+     *                no rule restricts it (the same entry as in {@link Recommendation#areaLimits()})
+     */
+    public record FocusArea(BodyArea area, List<Reason> reasons, @Nullable AreaLimit limit) {
+        /**
+         * A focus area no rule restricts.
+         *
+         * @param area the area
+         * @param reasons the reasons
+         */
+        public FocusArea(BodyArea area, List<Reason> reasons) {
+            this(area, reasons, null);
+        }
+
         /**
          * Checks and copies the values.
          *
          * @param area the area
          * @param reasons the reasons
+         * @param limit the area's restrictions, or null
          */
         public FocusArea {
             Objects.requireNonNull(area, "area");
             reasons = List.copyOf(reasons);
+            if (limit != null && limit.area() != area) {
+                throw new IllegalArgumentException("limit must be for the focus area " + area + ", was for " + limit.area());
+            }
+        }
+    }
+
+    /**
+     * What the rules keep off one body area: techniques not to use there, and the most pressure
+     * there, each with the reasons of the rules that said so. The rest of the session is not
+     * restricted by it.
+     *
+     * @param area        the area
+     * @param keepOff     the techniques not to use on this area, in {@link Technique} order
+     * @param maxPressure the most pressure on this area, or null when only techniques are kept off
+     * @param reasons     why, from every rule that restricted the area
+     */
+    public record AreaLimit(BodyArea area, List<Technique> keepOff, @Nullable Pressure maxPressure, List<Reason> reasons) {
+        /**
+         * Checks and copies the values.
+         *
+         * @param area the area
+         * @param keepOff the techniques kept off it
+         * @param maxPressure the most pressure on it, or null
+         * @param reasons the reasons
+         */
+        public AreaLimit {
+            Objects.requireNonNull(area, "area");
+            keepOff = List.copyOf(keepOff);
+            reasons = List.copyOf(reasons);
+            if (keepOff.isEmpty() && maxPressure == null) {
+                throw new IllegalArgumentException("an area limit keeps a technique off " + area + " or limits its pressure;"
+                        + " this one does neither");
+            }
+        }
+
+        /**
+         * True when this area may be worked with the technique at the pressure.
+         *
+         * @param technique the technique
+         * @param pressure  the pressure
+         * @return false when the technique is kept off the area or the pressure is above its limit
+         */
+        public boolean allows(Technique technique, Pressure pressure) {
+            return !keepOff.contains(technique) && (maxPressure == null || pressure.compareTo(maxPressure) <= 0);
         }
     }
 

@@ -303,15 +303,34 @@ public final class SciaticaAdvisor {
             if (bundled) {
                 files.addAll(RuleFile.bundled());
             }
+            // A directory that cannot be read does not hide the problems of the others' rules.
+            List<RuleProblem> directoryProblems = new ArrayList<>();
             for (Path dir : ruleDirectories) {
-                files.addAll(RuleFile.directory(dir));
+                try {
+                    files.addAll(RuleFile.directory(dir));
+                } catch (RuleLoadException e) {
+                    directoryProblems.addAll(e.problems());
+                }
+            }
+            if (files.isEmpty() && directoryProblems.isEmpty()) {
+                directoryProblems.add(new RuleProblem("(none)", 0, 0,
+                        "no rules: the bundled rules were left out and no rule directory was added"));
+                throw new RuleLoadException(directoryProblems);
             }
             if (files.isEmpty()) {
-                throw new RuleLoadException(List.of(new RuleProblem("(none)", 0, 0,
-                        "no rules: the bundled rules were left out and no rule directory was added")));
+                throw new RuleLoadException(directoryProblems);
             }
-            return new SciaticaAdvisor(Engine.compile(files, new RuleBase.Options(replaceProtected, withDrafts)), asOf,
-                    reviewAgeDays);
+            Engine engine;
+            try {
+                engine = Engine.compile(files, new RuleBase.Options(replaceProtected, withDrafts));
+            } catch (RuleLoadException e) {
+                directoryProblems.addAll(e.problems());
+                throw new RuleLoadException(directoryProblems);
+            }
+            if (!directoryProblems.isEmpty()) {
+                throw new RuleLoadException(directoryProblems);
+            }
+            return new SciaticaAdvisor(engine, asOf, reviewAgeDays);
         }
     }
 }

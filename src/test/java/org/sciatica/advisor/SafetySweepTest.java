@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.sciatica.advisor.internal.InputSpace;
+import org.sciatica.advisor.internal.InputSpace.Findings;
 import org.sciatica.advisor.testing.Cases;
 
 /**
@@ -29,73 +31,11 @@ import org.sciatica.advisor.testing.Cases;
  * case with one thing worse.
  */
 class SafetySweepTest {
-    private static final int[] PAIN = {0, 3, 6, 7, 10};
-    private static final List<Findings> FINDINGS = new ArrayList<>();
-    private static final List<Set<BodyArea>> TENSE = List.of(Set.of(),
-            Set.of(BodyArea.IT_BAND, BodyArea.LOWER_BACK, BodyArea.SOLEUS, BodyArea.GASTROCNEMIUS, BodyArea.PIRIFORMIS));
-    /** No age, and each age at which a line of the table changes: 0, 15 (a child), 19, 50, 70, 75, 120. */
-    private static final List<Integer> AGES = java.util.Arrays.asList(null, 0, 15, 19, 50, 70, 75, 120);
-
-    /** One variant of findings: red flags, conditions and symptoms together. */
-    private record Findings(Set<RedFlag> flags, Set<Condition> conditions, Set<Symptom> symptoms) {
-        int size() {
-            return flags.size() + conditions.size() + symptoms.size();
-        }
-
-        boolean within(Findings other) {
-            return other.flags.containsAll(flags) && other.conditions.containsAll(conditions)
-                    && other.symptoms.containsAll(symptoms);
-        }
-    }
-
-    static {
-        FINDINGS.add(new Findings(Set.of(), Set.of(), Set.of()));
-        for (RedFlag flag : RedFlag.values()) {
-            FINDINGS.add(new Findings(Set.of(flag), Set.of(), Set.of()));
-        }
-        for (Condition condition : Condition.values()) {
-            FINDINGS.add(new Findings(Set.of(), Set.of(condition), Set.of()));
-        }
-        for (Symptom symptom : Symptom.values()) {
-            FINDINGS.add(new Findings(Set.of(), Set.of(), Set.of(symptom)));
-        }
-        // A sample of combinations: findings that together exclude most techniques, that meet on
-        // one body area, or that raise the urgency of a red flag.
-        List<Findings> combos = List.of(
-                new Findings(Set.of(), Set.of(Condition.ANTICOAGULANT_THERAPY, Condition.DIABETES), Set.of()),
-                new Findings(Set.of(), Set.of(Condition.OSTEOPOROSIS, Condition.PREGNANCY), Set.of(Symptom.STIFFNESS)),
-                new Findings(Set.of(), Set.of(Condition.BLEEDING_DISORDER, Condition.SKIN_CONDITION, Condition.RECENT_SURGERY), Set.of()),
-                new Findings(Set.of(), Set.of(Condition.PERIPHERAL_NEUROPATHY, Condition.VARICOSE_VEINS), Set.of(Symptom.STIFFNESS)),
-                new Findings(Set.of(), Set.of(Condition.RECENT_SPINAL_SURGERY, Condition.OPEN_WOUND), Set.of(Symptom.WEAKNESS)),
-                new Findings(Set.of(), Set.of(Condition.LONG_TERM_CORTICOSTEROIDS, Condition.ANTICOAGULANT_THERAPY), Set.of(Symptom.NUMBNESS)),
-                new Findings(Set.of(), Set.of(Condition.ANTICOAGULANT_THERAPY, Condition.DIABETES, Condition.OSTEOPOROSIS,
-                        Condition.PREGNANCY, Condition.RECENT_SURGERY, Condition.SKIN_CONDITION), Set.of()),
-                new Findings(Set.of(), Set.of(Condition.DEEP_VEIN_THROMBOSIS, Condition.ANTICOAGULANT_THERAPY), Set.of()),
-                new Findings(Set.of(), EnumSet.complementOf(EnumSet.of(Condition.DEEP_VEIN_THROMBOSIS)), EnumSet.allOf(Symptom.class)),
-                new Findings(Set.of(), EnumSet.allOf(Condition.class), Set.of()),
-                new Findings(Set.of(), Set.of(), Set.of(Symptom.NUMBNESS, Symptom.WEAKNESS, Symptom.SHOOTING_PAIN)),
-                new Findings(Set.of(), Set.of(), Set.of(Symptom.NUMBNESS, Symptom.STIFFNESS)),
-                new Findings(Set.of(RedFlag.NIGHT_PAIN, RedFlag.FEVER), Set.of(Condition.PREGNANCY), Set.of()),
-                new Findings(Set.of(RedFlag.FOOT_DROP, RedFlag.BOWEL_DYSFUNCTION), Set.of(), Set.of()),
-                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(Condition.DEEP_VEIN_THROMBOSIS), Set.of()),
-                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.WEAKNESS)),
-                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.NUMBNESS)),
-                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER, RedFlag.FOOT_DROP), Set.of(), Set.of()),
-                // Version 3: infection or trauma with a deficit, cancer with any nerve symptom, steroids,
-                // minor trauma with fragile bone, surgery with the legs.
-                new Findings(Set.of(RedFlag.FEVER, RedFlag.IV_DRUG_USE), Set.of(), Set.of(Symptom.WEAKNESS, Symptom.NUMBNESS)),
-                new Findings(Set.of(RedFlag.RECENT_MAJOR_TRAUMA), Set.of(), Set.of(Symptom.NUMBNESS)),
-                new Findings(Set.of(RedFlag.IMMUNOSUPPRESSION, RedFlag.FEVER, RedFlag.FOOT_DROP), Set.of(), Set.of()),
-                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.TINGLING)),
-                new Findings(Set.of(RedFlag.HISTORY_OF_CANCER), Set.of(), Set.of(Symptom.STIFFNESS)),
-                new Findings(Set.of(), Set.of(Condition.LONG_TERM_CORTICOSTEROIDS, Condition.RECENT_MINOR_TRAUMA), Set.of()),
-                new Findings(Set.of(), Set.of(Condition.OSTEOPOROSIS, Condition.RECENT_MINOR_TRAUMA), Set.of(Symptom.STIFFNESS)),
-                new Findings(Set.of(), Set.of(Condition.RECENT_MINOR_TRAUMA), Set.of(Symptom.WEAKNESS)),
-                new Findings(Set.of(), Set.of(Condition.RECENT_SURGERY, Condition.ANTICOAGULANT_THERAPY), Set.of()),
-                new Findings(Set.of(), Set.of(Condition.LONG_TERM_CORTICOSTEROIDS), Set.of(Symptom.STIFFNESS)),
-                new Findings(EnumSet.allOf(RedFlag.class), EnumSet.allOf(Condition.class), EnumSet.allOf(Symptom.class)));
-        FINDINGS.addAll(combos);
-    }
+    /** The space is main code (the {@code verify} command sweeps it too); this test adds the oracle and line 14. */
+    private static final List<Integer> PAIN = InputSpace.PAIN;
+    private static final List<Findings> FINDINGS = InputSpace.FINDINGS;
+    private static final List<Set<BodyArea>> TENSE = InputSpace.TENSE;
+    private static final List<Integer> AGES = InputSpace.AGES;
 
     /** What line 14 compares: how cautious an answer is. */
     private record Caution(Disposition disposition, Urgency urgency, Set<Technique> excluded,
@@ -146,21 +86,7 @@ class SafetySweepTest {
         Map<String, RuleInfo> catalog = advisor.rules().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
         Map<Assessment, Caution> answers = new ConcurrentHashMap<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Assessment> base = new ArrayList<>();
-        List<Course> courses = new ArrayList<>(List.of(Course.values()));
-        courses.add(null);
-        for (Cause cause : Cause.values()) {
-            for (Sensitivity sensitivity : Sensitivity.values()) {
-                for (Inflammation inflammation : Inflammation.values()) {
-                    for (Course course : courses) {
-                        for (int pain : PAIN) {
-                            base.add(Assessment.builder().cause(cause).sensitivity(sensitivity).inflammation(inflammation)
-                                    .course(course).painLevel(pain).build());
-                        }
-                    }
-                }
-            }
-        }
+        List<Assessment> base = InputSpace.bases();
         base.parallelStream().forEach(b -> {
             for (Findings f : FINDINGS) {
                 for (Set<BodyArea> tense : TENSE) {
@@ -354,9 +280,9 @@ class SafetySweepTest {
             if (a.inflammation() != Inflammation.ACUTE) {
                 worse.add(a.toBuilder().inflammation(Inflammation.values()[a.inflammation().ordinal() + 1]).build());
             }
-            for (int i = 0; i < PAIN.length - 1; i++) {
-                if (PAIN[i] == a.painLevel()) {
-                    worse.add(a.toBuilder().painLevel(PAIN[i + 1]).build());
+            for (int i = 0; i < PAIN.size() - 1; i++) {
+                if (PAIN.get(i) == a.painLevel()) {
+                    worse.add(a.toBuilder().painLevel(PAIN.get(i + 1)).build());
                 }
             }
             Findings mine = new Findings(a.redFlags(), a.conditions(), a.symptoms());

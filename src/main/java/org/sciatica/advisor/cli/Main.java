@@ -150,6 +150,12 @@ public final class Main implements Callable<Integer> {
             description = "With --impact: add every .drl file in DIR to the baseline rules. Repeatable.")
     List<Path> baselineDirectories = new ArrayList<>();
 
+    @Option(names = "--baseline-release", paramLabel = "DIR",
+            description = "With --impact: the baseline is a previous release's rules, a copy of its rules/ folder (with its "
+                    + "sources.csv) in DIR, instead of the bundled rules; each --baseline DIR is added to it. The candidate "
+                    + "keeps the bundled rules (unless --no-bundled).")
+    @Nullable Path baselineRelease;
+
     @Option(names = "--candidate", paramLabel = "DIR",
             description = "With --impact: add every .drl file in DIR to the candidate rules (a rule may @replaces a baseline one). Repeatable.")
     List<Path> candidateDirectories = new ArrayList<>();
@@ -236,9 +242,10 @@ public final class Main implements Callable<Integer> {
 
     private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
                            UnaryOperator<Function<Assessment, Recommendation>> advice) {
-        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice))
-                .setOut(out)
-                .setErr(err);
+        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice));
+        // The first subcommand; the settings below reach the subcommands added before them.
+        cmd.addSubcommand("verify", new VerifyCommand(out, err));
+        cmd.setOut(out).setErr(err);
         cmd.setParameterExceptionHandler((ex, argv) -> {
             err.println("sciatica-advisor: " + ex.getMessage());
             err.println("Try 'java -jar sciatica-advisor-cli.jar --help' for usage.");
@@ -284,8 +291,8 @@ public final class Main implements Callable<Integer> {
         if (impact) {
             return impact();
         }
-        if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty()) {
-            throw usage("--baseline and --candidate are for --impact");
+        if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty() || baselineRelease != null) {
+            throw usage("--baseline, --baseline-release and --candidate are for --impact");
         }
         if (batch && listRules) {
             throw usage("--batch and --list-rules cannot be used together");
@@ -397,14 +404,22 @@ public final class Main implements Callable<Integer> {
         if (threads < 1) {
             throw usage("--threads must be at least 1, was " + threads);
         }
-        if (noBundled && (baselineDirectories.isEmpty() || candidateDirectories.isEmpty())) {
+        List<Path> baselines = new ArrayList<>();
+        if (baselineRelease != null) {
+            baselines.add(baselineRelease);
+        }
+        baselines.addAll(baselineDirectories);
+        if (noBundled && (baselines.isEmpty() || candidateDirectories.isEmpty())) {
             throw usage("--no-bundled leaves the bundled rules out: give at least one --baseline DIR and one --candidate DIR");
         }
-        CompletableFuture<SciaticaAdvisor> baselineRules = CompletableFuture.supplyAsync(() -> loadRules(baselineDirectories, "the baseline rules"));
+        // A previous release's rules replace the bundled ones in the baseline only.
+        boolean baselineBundled = !noBundled && baselineRelease == null;
+        CompletableFuture<SciaticaAdvisor> baselineRules = CompletableFuture.supplyAsync(
+                () -> loadRules(baselines, "the baseline rules", baselineBundled));
         Failure problems = null;
         SciaticaAdvisor candidate = null;
         try {
-            candidate = loadRules(candidateDirectories, "the candidate rules");
+            candidate = loadRules(candidateDirectories, "the candidate rules", !noBundled);
         } catch (Failure f) {
             problems = f;
         }
@@ -496,7 +511,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Rules that do not load: one failure listing every problem as file:line:column: message. */
-    private static Failure loadFailure(String which, RuleLoadException e) {
+    static Failure loadFailure(String which, RuleLoadException e) {
         StringBuilder message = new StringBuilder(which).append(" cannot be loaded (")
                 .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems").append("):");
         for (RuleProblem p : e.problems()) {
@@ -511,8 +526,13 @@ public final class Main implements Callable<Integer> {
 
     /** The bundled rules (unless --no-bundled) plus these directories; a failure to load lists every problem. */
     private SciaticaAdvisor loadRules(List<Path> directories, String which) {
+        return loadRules(directories, which, !noBundled);
+    }
+
+    /** As {@link #loadRules(List, String)}, saying whether the bundled rules are in. */
+    private SciaticaAdvisor loadRules(List<Path> directories, String which, boolean bundled) {
         SciaticaAdvisor.Builder builder = SciaticaAdvisor.builder();
-        if (noBundled) {
+        if (!bundled) {
             builder.withoutBundledRules();
         }
         if (replaceProtected) {
@@ -528,7 +548,7 @@ public final class Main implements Callable<Integer> {
         directories.forEach(builder::addRuleDirectory);
         try {
             SciaticaAdvisor advisor = builder.build();
-            if (!noBundled && !advisor.usesPrecompiledRules()) {
+            if (bundled && !advisor.usesPrecompiledRules()) {
                 err.println("sciatica-advisor: warning: this jar holds no precompiled rules matching the bundled ones"
                         + " (built with -Dmaven.test.skip?), so every rule was compiled at start, which takes seconds;"
                         + " build with ./mvnw -DskipTests package");

@@ -70,7 +70,15 @@ public final class TextReport {
                 out.append("  - ").append(f.area()).append(": ")
                         .append(f.reasons().stream().map(x -> x.text() + " [" + x.ruleId() + "]")
                                 .collect(Collectors.joining("; ")))
+                        .append(f.limit() == null ? "" : " (" + limit(f.limit()) + ")")
                         .append('\n');
+            }
+        }
+        if (!r.areaLimits().isEmpty()) {
+            out.append("\nKeep off single areas:\n");
+            for (Recommendation.AreaLimit l : r.areaLimits()) {
+                out.append("  - ").append(l.area()).append(": ").append(limit(l)).append('\n');
+                reasons(out, l.reasons(), "       - ");
             }
         }
         if (!r.sessionPlan().steps().isEmpty() || r.sessionPlan().sessionsPerWeek() != null) {
@@ -97,6 +105,18 @@ public final class TextReport {
         out.append("Rules version: ").append(r.rulesVersion()).append('\n');
         out.append("Rules in force on: ").append(r.asOf()).append('\n');
         return out.toString();
+    }
+
+    /** "no DEEP_TISSUE; at most light pressure": what an area limit keeps off its area. */
+    private static String limit(Recommendation.AreaLimit l) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!l.keepOff().isEmpty()) {
+            parts.add("no " + l.keepOff().stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        if (l.maxPressure() != null) {
+            parts.add("at most " + l.maxPressure().name().toLowerCase(Locale.ROOT) + " pressure");
+        }
+        return String.join("; ", parts);
     }
 
     /** The referral of a referred answer (present exactly when the disposition is REFER). */

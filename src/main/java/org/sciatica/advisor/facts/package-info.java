@@ -11,7 +11,10 @@
  * (no massage), a {@link org.sciatica.advisor.facts.Focus} area, a plan
  * {@link org.sciatica.advisor.facts.Step} in a {@link org.sciatica.advisor.facts.Phase}, a
  * {@link org.sciatica.advisor.facts.Frequency}, a {@link org.sciatica.advisor.facts.HandsOff}
- * area, or a question to {@link org.sciatica.advisor.facts.Ask} about a field the assessment lacks. The engine records which rule inserted each fact, so a fact never repeats its rule's id;
+ * area, a question to {@link org.sciatica.advisor.facts.Ask} about a field the assessment lacks, or a
+ * restriction on one body area: an {@link org.sciatica.advisor.facts.AreaRestriction} (a technique
+ * kept off that area) or an {@link org.sciatica.advisor.facts.AreaPressureLimit} (the most pressure
+ * on it). The engine records which rule inserted each fact, so a fact never repeats its rule's id;
  * Java (not the rules) ranks, de-duplicates and words the final answer.
  *
  * <p>Facts are append-only: a rule inserts them and never modifies or retracts them. Every

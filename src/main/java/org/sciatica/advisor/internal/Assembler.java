@@ -109,8 +109,8 @@ final class Assembler {
             Referral referral = new Referral(urgency, because);
             SessionPlan plan = new SessionPlan(List.of(), null);
             return new Recommendation(assessment.id(), Disposition.REFER, referral, List.of(), excluded, warnings,
-                    List.of(), plan, fired, questions, sources(referral, List.of(), excluded, warnings, List.of(), plan, questions),
-                    rules.version(), asOf);
+                    List.of(), plan, fired, questions, sources(referral, List.of(), excluded, warnings, List.of(), plan, questions,
+                    List.of()), rules.version(), asOf, List.of());
         }
 
         List<ExcludedTechnique> excluded = new ArrayList<>();
@@ -121,15 +121,18 @@ final class Assembler {
         }
         Disposition disposition = warnings.stream().map(w -> rules.disposition(w.code()))
                 .max(Comparator.naturalOrder()).orElse(Disposition.PROCEED);
-        List<FocusArea> focus = focusAreas(facts);
+        List<Recommendation.AreaLimit> areaLimits = areaLimits(facts);
+        List<FocusArea> focus = focusAreas(facts, areaLimits);
         SessionPlan plan = sessionPlan(facts);
         return new Recommendation(assessment.id(), disposition, null, ranked, excluded, warnings, focus, plan, fired,
-                questions, sources(null, ranked, excluded, warnings, focus, plan, questions), rules.version(), asOf);
+                questions, sources(null, ranked, excluded, warnings, focus, plan, questions, areaLimits), rules.version(), asOf,
+                areaLimits);
     }
 
     /** Every source the answer names, once each, in the order the answer first mentions them. */
     private List<Source> sources(@Nullable Referral referral, List<RankedTechnique> ranked, List<ExcludedTechnique> excluded,
-                                 List<Warning> warnings, List<FocusArea> focus, SessionPlan plan, List<Question> questions) {
+                                 List<Warning> warnings, List<FocusArea> focus, SessionPlan plan, List<Question> questions,
+                                 List<Recommendation.AreaLimit> areaLimits) {
         Set<String> ids = new LinkedHashSet<>();
         if (referral != null) {
             referral.reasons().forEach(r -> ids.add(r.sourceId()));
@@ -139,6 +142,7 @@ final class Assembler {
         warnings.forEach(w -> ids.add(w.sourceId()));
         focus.forEach(f -> f.reasons().forEach(r -> ids.add(r.sourceId())));
         plan.steps().forEach(s -> ids.add(s.sourceId()));
+        areaLimits.forEach(l -> l.reasons().forEach(r -> ids.add(r.sourceId())));
         questions.forEach(q -> ids.add(q.sourceId()));
         List<Source> sources = new ArrayList<>(ids.size());
         for (String id : ids) {
@@ -197,15 +201,50 @@ final class Assembler {
         return unique;
     }
 
-    private List<FocusArea> focusAreas(Facts facts) {
+    private List<FocusArea> focusAreas(Facts facts, List<Recommendation.AreaLimit> limits) {
         List<FocusArea> areas = new ArrayList<>();
         for (BodyArea area : BodyArea.values()) {
             List<Reason> reasons = facts.focus.get(area);
             if (reasons != null && !facts.handsOff.contains(area)) {
-                areas.add(new FocusArea(area, sortedUnique(reasons)));
+                Recommendation.AreaLimit limit = limits.stream().filter(l -> l.area() == area).findFirst().orElse(null);
+                areas.add(new FocusArea(area, sortedUnique(reasons), limit));
             }
         }
         return areas;
+    }
+
+    /**
+     * One entry per body area a rule restricts, in {@link BodyArea} order: the techniques kept off
+     * it and the lowest pressure limit on it, with the reasons. An area kept hands off altogether
+     * needs no entry: nothing is done there.
+     */
+    private List<Recommendation.AreaLimit> areaLimits(Facts facts) {
+        List<Recommendation.AreaLimit> limits = new ArrayList<>();
+        for (BodyArea area : BodyArea.values()) {
+            Map<Technique, List<Reason>> off = facts.areaRestrictions.getOrDefault(area, Map.of());
+            Map<Pressure, List<Reason>> pressure = facts.areaPressure.getOrDefault(area, Map.of());
+            if (facts.handsOff.contains(area) || off.isEmpty() && pressure.isEmpty()) {
+                continue;
+            }
+            List<Reason> reasons = new ArrayList<>();
+            List<Technique> keepOff = new ArrayList<>();
+            for (Technique t : Technique.values()) {
+                if (off.containsKey(t)) {
+                    keepOff.add(t);
+                    reasons.addAll(off.get(t));
+                }
+            }
+            Pressure max = null;
+            for (Pressure p : Pressure.values()) {
+                if (pressure.containsKey(p)) {
+                    max = p;
+                    reasons.addAll(pressure.get(p));
+                    break;
+                }
+            }
+            limits.add(new Recommendation.AreaLimit(area, keepOff, max, sortedUnique(reasons)));
+        }
+        return limits;
     }
 
     private SessionPlan sessionPlan(Facts facts) {
@@ -268,6 +307,8 @@ final class Assembler {
         final Map<PressureLimit, Reason> limits = new java.util.LinkedHashMap<>();
         final Map<BodyArea, List<Reason>> focus = new EnumMap<>(BodyArea.class);
         final Set<BodyArea> handsOff = java.util.EnumSet.noneOf(BodyArea.class);
+        final Map<BodyArea, Map<Technique, List<Reason>>> areaRestrictions = new EnumMap<>(BodyArea.class);
+        final Map<BodyArea, Map<Pressure, List<Reason>>> areaPressure = new EnumMap<>(BodyArea.class);
         final List<Reason> referralReasons = new ArrayList<>();
         final Map<Reason, Urgency> referralUrgency = new java.util.HashMap<>();
         final List<Warning> alerts = new ArrayList<>();
@@ -296,6 +337,12 @@ final class Assembler {
                     focus.computeIfAbsent(f.area(), k -> new ArrayList<>()).add(reason(f.reason(), rule));
                 } else if (s.fact() instanceof HandsOff f) {
                     handsOff.add(f.area());
+                } else if (s.fact() instanceof AreaRestriction f) {
+                    areaRestrictions.computeIfAbsent(f.area(), k -> new EnumMap<>(Technique.class))
+                            .computeIfAbsent(f.technique(), k -> new ArrayList<>()).add(reason(f.reason(), rule));
+                } else if (s.fact() instanceof AreaPressureLimit f) {
+                    areaPressure.computeIfAbsent(f.area(), k -> new EnumMap<>(Pressure.class))
+                            .computeIfAbsent(f.max(), k -> new ArrayList<>()).add(reason(f.reason(), rule));
                 } else if (s.fact() instanceof Refer f) {
                     Reason because = reason(f.reason(), rule);
                     referralReasons.add(because);

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClinicVocabulary {
     static final String FILE_NAME = "vocabulary.csv";
-    private static final List<String> COLUMNS = List.of("kind", "name", "severity", "disposition", "description");
+    static final List<String> COLUMNS = List.of("kind", "name", "severity", "disposition", "description");
 
     /** A declared warning code. */
     record ClinicWarning(String code, Severity severity, Disposition disposition, String description) {
@@ -34,8 +34,23 @@ final class ClinicVocabulary {
     private final Map<String, String> findings = new LinkedHashMap<>();
     private final Map<String, ClinicWarning> warnings = new LinkedHashMap<>();
 
+    /** Names of declarations that were rejected: a rule using one is not reported again, the row's problem says it. */
+    private final Set<String> rejected = new java.util.HashSet<>();
+
     void read(RuleFile file, List<RuleProblem> problems) {
-        CsvTable.read(file, COLUMNS, "a declaration", problems, (row, line) -> declare(row));
+        CsvTable.read(file, COLUMNS, "a declaration", problems, (row, line) -> {
+            try {
+                declare(row);
+            } catch (IllegalArgumentException e) {
+                rejected.add(row.get(1).strip());
+                throw e;
+            }
+        });
+    }
+
+    /** True when a declaration of this name was rejected (its problem is already reported). */
+    boolean rejected(String name) {
+        return rejected.contains(name);
     }
 
     private void declare(List<String> row) {

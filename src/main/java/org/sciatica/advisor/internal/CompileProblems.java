@@ -57,10 +57,11 @@ final class CompileProblems {
 
     private final List<RuleFile> files;
     private final Map<String, DrlText> texts = new HashMap<>();
-    private final EnumConstants enums = new EnumConstants();
+    private final EnumConstants enums;
 
-    private CompileProblems(List<RuleFile> files) {
+    private CompileProblems(List<RuleFile> files, java.util.Set<String> clinicFindings) {
         this.files = files;
+        this.enums = new EnumConstants(clinicFindings);
         for (RuleFile file : files) {
             texts.put(file.name(), new DrlText(file.content()));
         }
@@ -71,10 +72,12 @@ final class CompileProblems {
      *
      * @param files  the DRL files, in load order
      * @param errors what Drools reported
+     * @param clinicFindings the findings the loaded vocabulary declares
      * @return the problems, each with a line and column where the file is known; not yet sorted
      */
-    static List<RuleProblem> of(List<RuleFile> files, Iterable<? extends KnowledgeBuilderResult> errors) {
-        return new CompileProblems(files).collect(errors);
+    static List<RuleProblem> of(List<RuleFile> files, Iterable<? extends KnowledgeBuilderResult> errors,
+                                java.util.Set<String> clinicFindings) {
+        return new CompileProblems(files, clinicFindings).collect(errors);
     }
 
     private List<RuleProblem> collect(Iterable<? extends KnowledgeBuilderResult> errors) {
@@ -110,6 +113,10 @@ final class CompileProblems {
         // "Parser returned a null Package" only repeats that a file has syntax errors.
         List<RuleProblem> kept = new ArrayList<>();
         for (RuleProblem p : problems) {
+            if (p.message().contains(NEVER_CLOSED) && kept.stream().anyMatch(q -> q.file().equals(p.file())
+                    && q.line() == p.line() && q.column() == p.column() && q.message().contains(NEVER_CLOSED))) {
+                continue; // the parser's later errors about the same open bracket
+            }
             if (p.message().contains(NULL_PACKAGE)) {
                 if (problems.stream().anyMatch(q -> q.file().equals(p.file()) && !q.message().contains(NULL_PACKAGE))) {
                     continue;
@@ -125,8 +132,37 @@ final class CompileProblems {
                 kept.add(p);
             }
         }
+        kept.replaceAll(CompileProblems::withNewHome);
         return kept;
     }
+
+    /** A name Drools or the Java compiler could not resolve, as it words it. */
+    private static final Pattern UNRESOLVED = Pattern.compile(
+            "(?:^|\\s)([A-Z][\\w$]*) cannot be resolved|Unable to resolve ObjectType '([A-Z][\\w$]*)'"
+                    + "|(?:Error importing : |import )'?org\\.sciatica\\.advisor\\.internal\\.([A-Z][\\w$]*)");
+
+    /**
+     * A name that cannot be resolved because the rule vocabulary moved out of
+     * {@code org.sciatica.advisor.internal} (where 0.1 rule files imported it from) into
+     * {@code org.sciatica.advisor.facts}: the message names the new home and the import to write.
+     */
+    private static RuleProblem withNewHome(RuleProblem p) {
+        Matcher m = UNRESOLVED.matcher(p.message());
+        if (!m.find()) {
+            return p;
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        try {
+            Class.forName(FACTS + "." + name, false, CompileProblems.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return p;
+        }
+        return new RuleProblem(p.file(), p.line(), p.column(), p.message() + "; " + name + " is part of the rule vocabulary in "
+                + FACTS + " (rule files written for 0.1 imported it from org.sciatica.advisor.internal, which rule files must"
+                + " not use): write import " + FACTS + ".*;");
+    }
+
+    private static final String FACTS = "org.sciatica.advisor.facts";
 
     /**
      * A file that does not parse: its frame (everything but the rules) and then each rule on its
@@ -243,6 +279,10 @@ final class CompileProblems {
         int column = 0;
         if (error instanceof ParserError parserError) {
             column = parserError.getCol() + 1;
+            RuleProblem opened = drl == null ? null : openedAt(file, drl, line, column, text);
+            if (opened != null) {
+                return List.of(opened);
+            }
         } else if (error instanceof ImportError) {
             Matcher name = IMPORTING.matcher(text);
             List<RuleProblem> imported = name.find() ? importAt(file, name.group(1), text) : null;
@@ -264,6 +304,34 @@ final class CompileProblems {
             column = place[1];
         }
         return List.of(problem(file, line, column, text, drl));
+    }
+
+    /** How a syntax error moved to where its bracket or quote was opened begins. */
+    static final String NEVER_CLOSED = " opened here is never closed";
+
+    /**
+     * A syntax error caused by a bracket or quote its rule never closes, reported where that bracket
+     * or quote opened (the parser notices only later, often at {@code then}); null when every
+     * bracket and quote of the rule before the error is closed.
+     */
+    private static @Nullable RuleProblem openedAt(String file, DrlText drl, int line, int column, String text) {
+        if (line <= 0 || line > drl.lineCount()) {
+            return null;
+        }
+        int[] rule = drl.ruleAt(line);
+        if (rule == null) {
+            return null;
+        }
+        int at = drl.unclosed(drl.lineStart(rule[0]), drl.lineEnd(rule[1]));
+        int error = Math.min(drl.lineStart(line) + Math.max(column - 1, 0), drl.lineEnd(line));
+        if (at < 0 || at > error) {
+            return null;
+        }
+        char opener = drl.text().charAt(at);
+        String what = opener == '"' || opener == '\'' ? "the quote " + opener : "\"" + opener + "\"";
+        return new RuleProblem(file, drl.lineOf(at), drl.columnOf(at), what + NEVER_CLOSED
+                + (opener == '"' || opener == '\'' ? " on its line" : "") + " (the parser stopped at line " + line + ": "
+                + oneLine(text) + ")");
     }
 
     private static RuleProblem problem(String file, int line, int column, String text, @Nullable DrlText drl) {

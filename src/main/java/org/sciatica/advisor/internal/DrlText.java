@@ -57,6 +57,53 @@ final class DrlText {
         return text;
     }
 
+    /** The text with comments blanked; strings kept, at the same offsets. */
+    String code() {
+        return code;
+    }
+
+    /**
+     * The first bracket or quote between the offsets that is opened and never closed, as the
+     * offset of its opening character; -1 when every one is closed. A quote is closed on its own
+     * line; a bracket closed by the wrong kind of bracket counts as never closed. Where two
+     * brackets are left open, the innermost (the one opened last) is the one reported.
+     */
+    int unclosed(int from, int to) {
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        int i = Math.max(0, from);
+        int end = Math.min(to, text.length());
+        while (i < end) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < end && code.charAt(j) != c && code.charAt(j) != '\n' && code.charAt(j) != '\r') {
+                    j += code.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (j >= end || code.charAt(j) != c) {
+                    return i;
+                }
+                i = j + 1;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                open.push(i);
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (open.isEmpty()) {
+                    i++;
+                    continue;
+                }
+                char opener = code.charAt(open.peek());
+                if (opener == (c == ')' ? '(' : c == ']' ? '[' : '{')) {
+                    open.pop();
+                } else {
+                    return open.peek();
+                }
+            }
+            i++;
+        }
+        return open.isEmpty() ? -1 : open.peek();
+    }
+
     /** The text with comments and string contents blanked: only code is left, at the same offsets. */
     String bare() {
         return bare;

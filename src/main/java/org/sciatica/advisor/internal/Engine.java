@@ -108,8 +108,8 @@ public final class Engine {
         Disposition disposition = answer.disposition().compareTo(WarningCode.SAFETY_DEPARTURE.disposition()) < 0
                 ? WarningCode.SAFETY_DEPARTURE.disposition() : answer.disposition();
         return new Recommendation(answer.id(), disposition, answer.referral(), answer.techniques(), answer.excluded(),
-                warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), answer.questions(), sources, answer.rulesVersion(),
-                answer.asOf());
+                warnings, answer.focusAreas(), answer.sessionPlan(), answer.firedRules(), answer.questions(), sources,
+                answer.rulesVersion(), answer.asOf(), answer.areaLimits());
     }
 
     /** The fired rules that did not ship with the library: the ones a broken safety line is traced to. */

@@ -35,8 +35,18 @@ final class EnumConstants {
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w$]+(?:\\s*\\.\\s*[\\w$]+)*)(\\s*\\.\\s*\\*)?");
     private static final Pattern DECLARE = Pattern.compile("\\bdeclare\\s+(?:trait\\s+|enum\\s+|type\\s+)?([\\w$.]+)");
 
+    /** The enums of built-in findings: a constant a clinic declared as its own finding is pointed to hasClinicFinding. */
+    static final Set<Class<?>> FINDINGS = Set.of(org.sciatica.advisor.Condition.class, org.sciatica.advisor.RedFlag.class,
+            org.sciatica.advisor.Symptom.class);
+
     private final ClassLoader loader = EnumConstants.class.getClassLoader();
     private final Map<String, Optional<Class<?>>> classes = new HashMap<>();
+    private final Set<String> clinicFindings;
+
+    /** Finds unknown constants; {@code clinicFindings} are the findings the loaded vocabulary declares. */
+    EnumConstants(Set<String> clinicFindings) {
+        this.clinicFindings = Set.copyOf(clinicFindings);
+    }
 
     /**
      * An unknown constant where it is written.
@@ -119,35 +129,62 @@ final class EnumConstants {
             String written = String.join(".", names.subList(first, at + 1));
             int offset = starts.get(first);
             found.add(new Unknown(type, constant,
-                    new RuleProblem(file, drl.lineOf(offset), drl.columnOf(offset), message(type, written, constant))));
+                    new RuleProblem(file, drl.lineOf(offset), drl.columnOf(offset), message(type, written, constant, clinicFindings))));
         }
         return found;
     }
 
     /**
-     * {@code Condition.PREGNANT is not a Condition; did you mean PREGNANCY? Allowed: ...}.
+     * {@code Condition.PREGNANT is not a Condition; did you mean PREGNANCY? Allowed: ...}. For a
+     * finding a clinic declared ({@code Condition.LYMPHEDEMA}), or one no built-in constant is close
+     * to, the message points to {@code vocabulary.csv} and {@code hasClinicFinding} instead.
      *
-     * @param type     the enum
-     * @param written  the reference as written, from the enum's name on
-     * @param constant the unknown constant
+     * @param type           the enum
+     * @param written        the reference as written, from the enum's name on
+     * @param constant       the unknown constant
+     * @param clinicFindings the findings the loaded vocabulary declares
      */
-    static String message(Class<?> type, String written, String constant) {
+    static String message(Class<?> type, String written, String constant, Set<String> clinicFindings) {
         List<String> allowed = new ArrayList<>();
         for (Object value : type.getEnumConstants()) {
             allowed.add(((Enum<?>) value).name());
         }
+        String upper = constant.toUpperCase(Locale.ROOT);
+        String allowedText = "Allowed: " + (allowed.isEmpty() ? "(none)" : String.join(", ", allowed));
+        String kind = type.getSimpleName();
+        if (FINDINGS.contains(type) && clinicFindings.contains(constant)) {
+            return written + " is not a built-in " + kind + "; " + constant + " is a finding of the clinic, declared in "
+                    + ClinicVocabulary.FILE_NAME + ": match it with Assessment( hasClinicFinding(\"" + constant + "\") ). "
+                    + allowedText;
+        }
+        String closest = closest(upper, allowed);
+        if (FINDINGS.contains(type) && (closest == null || !near(upper, closest))) {
+            return written + " is not a built-in " + kind + "; if it is a finding of your clinic, declare it in a "
+                    + ClinicVocabulary.FILE_NAME + " beside the rule file (finding," + upper + ",,,\"what it means\") and match it with"
+                    + " Assessment( hasClinicFinding(\"" + upper + "\") ). " + allowedText;
+        }
+        return written + " is not a " + kind + "; "
+                + (closest == null ? "" : "did you mean " + closest + "? ")
+                + allowedText;
+    }
+
+    /** The name closest to {@code name} by {@link #distance}, or null when there is none. */
+    static @Nullable String closest(String name, java.util.Collection<String> names) {
         String closest = null;
         int best = Integer.MAX_VALUE;
-        for (String name : allowed) {
-            int distance = distance(constant.toUpperCase(Locale.ROOT), name);
+        for (String candidate : names) {
+            int distance = distance(name, candidate);
             if (distance < best) {
                 best = distance;
-                closest = name;
+                closest = candidate;
             }
         }
-        return written + " is not a " + type.getSimpleName() + "; "
-                + (closest == null ? "" : "did you mean " + closest + "? ")
-                + "Allowed: " + (allowed.isEmpty() ? "(none)" : String.join(", ", allowed));
+        return closest;
+    }
+
+    /** True when {@code candidate} is near enough to {@code name} to be what was meant: a slip, not another word. */
+    static boolean near(String name, String candidate) {
+        return distance(name, candidate) <= Math.max(2, Math.min(name.length(), candidate.length()) / 3);
     }
 
     /** Levenshtein distance: the fewest single-letter insertions, deletions and changes from a to b. */

@@ -29,6 +29,52 @@ final class Lifecycle {
     record Read(RuleStatus status, @Nullable LocalDate reviewed, @Nullable LocalDate effective, @Nullable LocalDate expiry) {
     }
 
+    /**
+     * What the lifecycle checks read of a rule: its name, its metadata and whether it uses Drools'
+     * date attributes or {@code @expires}. From the compiled rule, or from the rule's text when its
+     * file does not compile (so these problems come in the same round as the compile errors).
+     */
+    interface Meta {
+        String name();
+
+        @Nullable String metadata(String key);
+
+        boolean dateEffective();
+
+        boolean dateExpires();
+
+        boolean expiresAnnotation();
+
+        static Meta of(RuleImpl rule) {
+            return new Meta() {
+                @Override
+                public String name() {
+                    return rule.getName();
+                }
+
+                @Override
+                public @Nullable String metadata(String key) {
+                    return RuleBase.metadata(rule, key);
+                }
+
+                @Override
+                public boolean dateEffective() {
+                    return rule.getDateEffective() != null;
+                }
+
+                @Override
+                public boolean dateExpires() {
+                    return rule.getDateExpires() != null;
+                }
+
+                @Override
+                public boolean expiresAnnotation() {
+                    return rule.getMetaData().containsKey("org.kie.api.definition.type.Expires");
+                }
+            };
+        }
+    }
+
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Lifecycle() {
@@ -44,10 +90,15 @@ final class Lifecycle {
      * @param file     the file name, for problems
      */
     static @Nullable Read read(RuleImpl rule, String content, int[] declared, List<RuleProblem> problems, String file) {
+        return read(Meta.of(rule), content, declared, problems, file);
+    }
+
+    /** As {@link #read(RuleImpl, String, int[], List, String)}, from what is known of the rule. */
+    static @Nullable Read read(Meta rule, String content, int[] declared, List<RuleProblem> problems, String file) {
         int before = problems.size();
-        String name = rule.getName();
+        String name = rule.name();
         for (String attribute : List.of("date-effective", "date-expires")) {
-            boolean used = attribute.equals("date-effective") ? rule.getDateEffective() != null : rule.getDateExpires() != null;
+            boolean used = attribute.equals("date-effective") ? rule.dateEffective() : rule.dateExpires();
             if (used) {
                 int[] at = position(content, declared, attribute, false);
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + name + "\" uses the Drools attribute " + attribute
@@ -56,13 +107,13 @@ final class Lifecycle {
                         + " given as of"));
             }
         }
-        if (rule.getMetaData().containsKey("org.kie.api.definition.type.Expires")) {
+        if (rule.expiresAnnotation()) {
             int[] at = position(content, declared, "expires", true);
             problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + name + "\" has @expires, which Drools keeps for events;"
                     + " write @expiry(\"YYYY-MM-DD\"), the first day the rule no longer applies"));
         }
         @Nullable RuleStatus status = RuleStatus.ACTIVE;
-        String statusText = RuleBase.metadata(rule, "status");
+        String statusText = rule.metadata("status");
         if (statusText != null) {
             status = Arrays.stream(RuleStatus.values()).filter(s -> s.label().equals(statusText)).findFirst().orElse(null);
             if (status == null) {
@@ -86,9 +137,9 @@ final class Lifecycle {
         return problems.size() > before || status == null ? null : new Read(status, reviewed, effective, expiry);
     }
 
-    private static @Nullable LocalDate date(RuleImpl rule, String key, String content, int[] declared,
+    private static @Nullable LocalDate date(Meta rule, String key, String content, int[] declared,
                                             List<RuleProblem> problems, String file) {
-        String text = RuleBase.metadata(rule, key);
+        String text = rule.metadata(key);
         if (text == null) {
             return null;
         }
@@ -103,7 +154,7 @@ final class Lifecycle {
             }
         }
         int[] at = position(content, declared, key, true);
-        problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" has @" + key + "(\"" + text + "\"), "
+        problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.name() + "\" has @" + key + "(\"" + text + "\"), "
                 + problem));
         return null;
     }

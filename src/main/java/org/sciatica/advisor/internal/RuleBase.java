@@ -151,8 +151,9 @@ public final class RuleBase {
                 vocabulary.read(file, problems);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new RuleLoadException(inOrder(problems, allFiles));
+        // Clinic findings are checked in the text, whether or not the files compile.
+        for (RuleFile file : files) {
+            RuleChecks.clinicFindings(file, new DrlText(file.content()), vocabulary, problems);
         }
         java.util.Set<String> bundledNames = RuleFile.bundledNames();
         String bundledDigest = digest(files.stream().filter(f -> bundledNames.contains(f.name())).toList());
@@ -165,11 +166,21 @@ public final class RuleBase {
         boolean bundledFirst = bundledCount > 0 && files.stream().skip(bundledCount).noneMatch(f -> bundledNames.contains(f.name()));
         KieBase kieBase = precompiledAllowed && bundledFirst ? ExecutableModel.load(bundledDigest) : null;
         boolean precompiled = kieBase != null;
-        if (kieBase == null) {
-            kieBase = compileDrl(files, null);
-        } else if (bundledCount < files.size()) {
-            compileDrl(files.subList(bundledCount, files.size()), kieBase);
+        try {
+            if (kieBase == null) {
+                kieBase = compileDrl(files, null, vocabulary);
+            } else if (bundledCount < files.size()) {
+                compileDrl(files.subList(bundledCount, files.size()), kieBase, vocabulary);
+            }
+        } catch (RuleLoadException e) {
+            // Every problem in one round: what the rules' text says is checked too, as it would be
+            // on the compiled rules, with the registry and vocabulary problems already found.
+            problems.addAll(e.problems());
+            RuleChecks.fromText(files, allFiles, sources, vocabulary, problems);
+            throw new RuleLoadException(inOrder(problems, allFiles));
         }
+        // Problems of the registry, the vocabulary or a clinic finding found so far are reported
+        // with those of the compiled rules, once every rule has been checked.
 
         List<RuleImpl> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -198,37 +209,15 @@ public final class RuleBase {
             int[] at = where.at();
             String id = metadata(rule, "id");
             String source = metadata(rule, "source");
-            if (id == null) {
-                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" has no @id(\"...\") metadata"));
-            }
-            if (source == null) {
-                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" has no @source(\"...\") metadata"));
-            }
-            if (id == null || source == null) {
-                continue;
-            }
-            Source registered = sources.get(source);
-            if (registered == null) {
-                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" cites @source(\"" + source
-                        + "\"), which is not in any " + SourceRegistry.FILE_NAME + " loaded with the rules"
-                        + (sources.isEmpty() ? " (none was loaded: put a " + SourceRegistry.FILE_NAME + " beside the rule files)"
-                                : "; known sources: " + String.join(", ", sources.ids()))));
+            Source registered = RuleChecks.idAndSource(file, at, rule.getName(), id, source, sources, allFiles, problems);
+            if (id == null || registered == null) {
                 continue;
             }
             int fileIndex = where.fileIndex();
-            List<String> effects = new ArrayList<>(
-                    fileIndex < files.size() ? RuleEffects.of(files.get(fileIndex).content(), at[0]) : List.of());
-            for (String problem : RuleEffects.weightProblems(fileIndex < files.size() ? files.get(fileIndex).content() : "", at[0])) {
-                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" " + problem));
-            }
-            for (String code : RuleEffects.alertCodes(fileIndex < files.size() ? files.get(fileIndex).content() : "", at[0])) {
-                if (!isWarningCode(code, vocabulary)) {
-                    problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" raises warning \"" + code
-                            + "\", which is neither a built-in warning code nor declared in a " + ClinicVocabulary.FILE_NAME
-                            + " loaded with the rules" + (vocabulary.warningCodes().isEmpty() ? ""
-                                    : "; declared: " + String.join(", ", vocabulary.warningCodes()))));
-                }
-            }
+            String text = fileIndex < files.size() ? files.get(fileIndex).content() : "";
+            List<String> effects = new ArrayList<>(RuleEffects.of(text, at[0]));
+            RuleChecks.weights(file, at, rule.getName(), text, problems);
+            RuleChecks.alerts(file, at, rule.getName(), text, vocabulary, problems);
             String replaces = metadata(rule, "replaces");
             if (replaces != null) {
                 replacing.put(where, replaces);
@@ -245,9 +234,7 @@ public final class RuleBase {
                     hazards == null ? List.of() : List.of(hazards.split("[\\s,;]+")));
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
-                problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" reuses @id(\"" + id
-                        + "\") of rule \"" + clash.name() + "\" in " + clash.file() + "; to replace that rule, give yours a new"
-                        + " id and add @replaces(\"" + id + "\")"));
+                problems.add(new RuleProblem(file, at[0], at[1], RuleChecks.reusedId(rule.getName(), id, clash.name(), clash.file())));
                 continue;
             }
             catalog.add(info);
@@ -301,7 +288,7 @@ public final class RuleBase {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleLoadException(inOrder(problems, files));
+            throw new RuleLoadException(inOrder(problems, allFiles));
         }
         return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(allFiles), precompiled,
                 sources, departures, vocabulary, options.withDrafts(), replacedWhileInForce);
@@ -312,7 +299,7 @@ public final class RuleBase {
      * bundled ones), else into a new rule base; every compile error is reported with file, line
      * and column.
      */
-    private static KieBase compileDrl(List<RuleFile> files, @Nullable KieBase into) {
+    private static KieBase compileDrl(List<RuleFile> files, @Nullable KieBase into, ClinicVocabulary vocabulary) {
         KnowledgeBuilder builder = into == null ? KnowledgeBuilderFactory.newKnowledgeBuilder()
                 : KnowledgeBuilderFactory.newKnowledgeBuilder(into);
         CompositeKnowledgeBuilder batch = builder.batch();
@@ -321,7 +308,7 @@ public final class RuleBase {
         }
         batch.build();
         if (builder.hasErrors()) {
-            throw new RuleLoadException(inOrder(CompileProblems.of(files, builder.getErrors()), files));
+            throw new RuleLoadException(inOrder(CompileProblems.of(files, builder.getErrors(), vocabulary.findings()), files));
         }
         // A builder made on a rule base has already added what it compiled to that rule base.
         return into != null ? into : builder.newKieBase();
@@ -429,11 +416,6 @@ public final class RuleBase {
     /** Every registry entry, by id. */
     public java.util.Collection<Source> sources() {
         return java.util.Collections.unmodifiableCollection(new java.util.TreeMap<>(sources).values());
-    }
-
-    private static boolean isWarningCode(String code, ClinicVocabulary vocabulary) {
-        return vocabulary.warning(code) != null
-                || java.util.Arrays.stream(WarningCode.values()).anyMatch(c -> c.name().equals(code));
     }
 
     /** The warning codes the loaded rules declare, sorted. */

@@ -88,6 +88,8 @@ final class RuleEffects {
             case "Frequency" -> "sets " + first + "-" + second + " sessions a week";
             case "HandsOff" -> "keeps hands off " + first;
             case "Ask" -> "asks for " + first;
+            case "AreaRestriction" -> "keeps " + second + " off " + first;
+            case "AreaPressureLimit" -> "limits pressure on " + first + " to " + second;
             default -> "inserts " + fact;
         };
     }

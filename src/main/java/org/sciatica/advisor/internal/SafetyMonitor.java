@@ -75,6 +75,23 @@ final class SafetyMonitor {
     private static final java.util.regex.Pattern LEGS = java.util.regex.Pattern.compile(
             "(?i)\\b(calf|calves|hamstrings?|backs? of the thighs?|soleus|gastrocnemius)\\b");
 
+    /** A step that asks to increase pressure ("increase it gradually"), not one that forbids it ("do not increase it"). */
+    private static final java.util.regex.Pattern INCREASE = java.util.regex.Pattern.compile("(?<!not )\\bincrease");
+    private static final java.util.regex.Pattern FIRM_WORD = java.util.regex.Pattern.compile("\\bfirm\\b");
+
+    /** The words by which a plan step names a body area (lower case). */
+    static final java.util.Map<BodyArea, List<String>> AREA_WORDS = new java.util.EnumMap<>(java.util.Map.of(
+            BodyArea.LOWER_BACK, List.of("lower back"),
+            BodyArea.GLUTEUS_MAXIMUS, List.of("gluteal", "gluteus maximus"),
+            BodyArea.GLUTEUS_MEDIUS, List.of("gluteal", "gluteus medius"),
+            BodyArea.GLUTEUS_MINIMUS, List.of("gluteus minimus", "side of the hip"),
+            BodyArea.PIRIFORMIS, List.of("piriformis"),
+            BodyArea.HAMSTRINGS, List.of("hamstring", "back of the thigh"),
+            BodyArea.IT_BAND, List.of("it band"),
+            BodyArea.HIP_ROTATORS, List.of("hip rotator"),
+            BodyArea.SOLEUS, List.of("soleus", "calf", "calves"),
+            BodyArea.GASTROCNEMIUS, List.of("gastrocnemius", "calf", "calves")));
+
     private SafetyMonitor() {
     }
 
@@ -215,6 +232,7 @@ final class SafetyMonitor {
                 }
             }
             selfConsistent();                                                              // line 24
+            areaLimitsHonoured();                                                          // line 24
             boolean deficit = symptoms.contains(Symptom.NUMBNESS) || symptoms.contains(Symptom.WEAKNESS)
                     || flags.contains(RedFlag.PROGRESSIVE_WEAKNESS) || flags.contains(RedFlag.FOOT_DROP);
             if (deficit && (flags.contains(RedFlag.FEVER) || flags.contains(RedFlag.IV_DRUG_USE)
@@ -299,6 +317,62 @@ final class SafetyMonitor {
                 refers(38, "minor trauma with fragile bone or a bleeding risk and a loss of nerve function");
                 urgency(38, Urgency.EMERGENCY, "minor trauma with fragile bone or a bleeding risk and a loss of nerve function");
             }
+        }
+
+        /**
+         * Line 24 for restrictions on single body areas: a focus area that the answer restricts
+         * carries its restriction, and no plan step that names a restricted area asks there for a
+         * technique kept off it or for more pressure than it allows. What a step asks is read from
+         * its words, as for the lower back and the forearm above.
+         */
+        private void areaLimitsHonoured() {
+            for (Recommendation.FocusArea f : r.focusAreas()) {
+                Recommendation.AreaLimit limit = r.areaLimit(f.area()).orElse(null);
+                if (!java.util.Objects.equals(limit, f.limit())) {
+                    fail(24, "focus area " + f.area() + " must carry the answer's restriction of that area (" + limit
+                            + "), carries " + f.limit(), ids(f.reasons()));
+                }
+            }
+            for (Recommendation.AreaLimit limit : r.areaLimits()) {
+                for (Recommendation.PlanStep s : r.sessionPlan().steps()) {
+                    String text = s.text().toLowerCase(Locale.ROOT);
+                    if (!namesArea(text, limit.area())) {
+                        continue;
+                    }
+                    String asks = asksBeyond(text, limit);
+                    if (asks != null) {
+                        List<String> rules = new ArrayList<>(ids(limit.reasons()));
+                        rules.add(0, s.ruleId());
+                        fail(24, "a plan step asks for " + asks + " on " + limit.area() + ", which the answer keeps off it: \""
+                                + s.text() + "\"", rules);
+                    }
+                }
+            }
+        }
+
+        /** What a step asks for on an area beyond what its limit allows, or null when nothing. */
+        private static @org.jspecify.annotations.Nullable String asksBeyond(String text, Recommendation.AreaLimit limit) {
+            boolean forearm = text.contains("forearm");
+            if ((forearm || FIRM_WORD.matcher(text).find()) && limit.maxPressure() != null && limit.maxPressure().compareTo(Pressure.FIRM) < 0) {
+                return "firm pressure";
+            }
+            if (INCREASE.matcher(text).find() && limit.maxPressure() == Pressure.LIGHT) {
+                return "pressure increased beyond light";
+            }
+            if (forearm && limit.keepOff().contains(Technique.DEEP_TISSUE)) {
+                return "deep forearm work (" + Technique.DEEP_TISSUE + ")";
+            }
+            for (Technique t : limit.keepOff()) {
+                if (text.contains(t.name().toLowerCase(Locale.ROOT).replace('_', ' '))) {
+                    return t.toString();
+                }
+            }
+            return null;
+        }
+
+        /** True when a step's words name the body area. */
+        private static boolean namesArea(String text, BodyArea area) {
+            return AREA_WORDS.getOrDefault(area, List.of()).stream().anyMatch(text::contains);
         }
 
         /** Line 33: a referral carries no hands-on advice. */

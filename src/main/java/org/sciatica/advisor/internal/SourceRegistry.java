@@ -27,16 +27,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class SourceRegistry {
     static final String FILE_NAME = "sources.csv";
-    private static final List<String> COLUMNS = List.of("id", "kind", "title", "publisher", "year", "url", "locator", "background",
+    static final List<String> COLUMNS = List.of("id", "kind", "title", "publisher", "year", "url", "locator", "background",
             "takes");
     /** The header before locators (version 2 of the registry). */
     private static final List<String> COLUMNS_WITHOUT_LOCATOR = List.of("id", "kind", "title", "publisher", "year", "url",
             "takes");
     private static final String DOI_RESOLVER = "https://doi.org/";
+    /** What a source id looks like: lower case letters, digits and hyphens. */
+    static final String ID = "[a-z0-9][a-z0-9-]*";
 
     private final Map<String, Source> byId = new LinkedHashMap<>();
     private final Map<String, String> fileOf = new LinkedHashMap<>();
     private final Set<String> background = new HashSet<>();
+    /** Ids of rows that were rejected: a rule citing one is not reported again, the row's problem says it. */
+    private final Set<String> rejected = new HashSet<>();
 
     /** Reads one registry file into this registry; every problem goes to {@code problems}. */
     void read(RuleFile file, List<RuleProblem> problems) {
@@ -46,7 +50,13 @@ final class SourceRegistry {
             List<String> row = withoutLocator
                     ? List.of(cells.get(0), cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5), "", "", cells.get(6))
                     : cells;
-            Source source = toSource(row);
+            Source source;
+            try {
+                source = toSource(row);
+            } catch (IllegalArgumentException e) {
+                rejected.add(row.get(0).strip());
+                throw e;
+            }
             boolean isBackground = isBackground(source.id(), row.get(7));
             Source clash = byId.get(source.id());
             if (clash != null && !clash.equals(source)) {
@@ -64,7 +74,7 @@ final class SourceRegistry {
 
     private static Source toSource(List<String> row) {
         String id = row.get(0).strip();
-        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+        if (!id.matches(ID)) {
             throw new IllegalArgumentException("source id must be lower case letters, digits and hyphens, was \"" + id + "\"");
         }
         Source.Kind kind = kind(row.get(1).strip());
@@ -158,6 +168,11 @@ final class SourceRegistry {
      */
     boolean isBackground(String id) {
         return background.contains(id);
+    }
+
+    /** True when a row with this id was rejected (its problem is already reported). */
+    boolean rejected(String id) {
+        return rejected.contains(id);
     }
 
     boolean isEmpty() {

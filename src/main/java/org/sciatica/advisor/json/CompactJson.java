@@ -81,9 +81,27 @@ final class CompactJson {
             Recommendation.FocusArea f = r.focusAreas().get(i);
             raw(i == 0 ? "{\"area\":\"" : ",{\"area\":\"").raw(f.area().name()).raw("\",\"reasons\":");
             reasons(f.reasons());
+            if (f.limit() != null) {
+                raw(",\"limit\":{");
+                areaLimit(f.limit());
+                raw("}");
+            }
             raw("}");
         }
-        raw("],\"sessionPlan\":{\"steps\":[");
+        raw("]");
+        if (!r.areaLimits().isEmpty()) {
+            raw(",\"areaLimits\":[");
+            for (int i = 0; i < r.areaLimits().size(); i++) {
+                Recommendation.AreaLimit l = r.areaLimits().get(i);
+                raw(i == 0 ? "{\"area\":\"" : ",{\"area\":\"").raw(l.area().name()).raw("\",");
+                areaLimit(l);
+                raw(",\"reasons\":");
+                reasons(l.reasons());
+                raw("}");
+            }
+            raw("]");
+        }
+        raw(",\"sessionPlan\":{\"steps\":[");
         for (int i = 0; i < r.sessionPlan().steps().size(); i++) {
             Recommendation.PlanStep s = r.sessionPlan().steps().get(i);
             raw(i == 0 ? "{\"text\":" : ",{\"text\":");
@@ -134,6 +152,20 @@ final class CompactJson {
         raw("],\"rulesVersion\":");
         string(r.rulesVersion());
         raw(",\"asOf\":\"").raw(r.asOf().toString()).raw("\"}");
+    }
+
+    /** {@code "keepOff":[...],"maxPressure":...} of an area limit. */
+    private void areaLimit(Recommendation.AreaLimit limit) {
+        raw("\"keepOff\":[");
+        for (int i = 0; i < limit.keepOff().size(); i++) {
+            raw(i == 0 ? "\"" : ",\"").raw(limit.keepOff().get(i).name()).raw("\"");
+        }
+        raw("],\"maxPressure\":");
+        if (limit.maxPressure() == null) {
+            raw("null");
+        } else {
+            raw("\"").raw(limit.maxPressure().name()).raw("\"");
+        }
     }
 
     private void reasons(List<Reason> reasons) {

@@ -121,6 +121,20 @@ public final class RecommendationJson {
             ObjectNode node = focus.addObject();
             node.put("area", f.area().name());
             node.set("reasons", reasons(f.reasons()));
+            if (f.limit() != null) {
+                ObjectNode limit = node.putObject("limit");
+                areaLimit(limit, f.limit());
+            }
+        }
+        // Written only when a rule restricts an area, so answers without one keep their bytes.
+        if (!r.areaLimits().isEmpty()) {
+            ArrayNode limits = root.putArray("areaLimits");
+            for (Recommendation.AreaLimit l : r.areaLimits()) {
+                ObjectNode node = limits.addObject();
+                node.put("area", l.area().name());
+                areaLimit(node, l);
+                node.set("reasons", reasons(l.reasons()));
+            }
         }
         ObjectNode plan = root.putObject("sessionPlan");
         ArrayNode steps = plan.putArray("steps");
@@ -152,6 +166,16 @@ public final class RecommendationJson {
         root.put("rulesVersion", r.rulesVersion());
         root.put("asOf", r.asOf().toString());
         return root;
+    }
+
+    private static void areaLimit(ObjectNode node, Recommendation.AreaLimit limit) {
+        ArrayNode off = node.putArray("keepOff");
+        limit.keepOff().forEach(t -> off.add(t.name()));
+        if (limit.maxPressure() == null) {
+            node.putNull("maxPressure");
+        } else {
+            node.put("maxPressure", limit.maxPressure().name());
+        }
     }
 
     private static ArrayNode reasons(List<Reason> reasons) {

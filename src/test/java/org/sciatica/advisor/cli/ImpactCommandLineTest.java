@@ -186,7 +186,7 @@ class ImpactCommandLineTest {
     @Test
     void misusedOptionsAreUsageErrorsWithExitTwo() {
         assertUsage("--impact cannot be used with --batch", "--impact", "--batch");
-        assertUsage("--baseline and --candidate are for --impact", "--candidate", "rules");
+        assertUsage("--baseline, --baseline-release and --candidate are for --impact", "--candidate", "rules");
         assertUsage("give their directories as --baseline DIR and --candidate DIR, not --rules", "--impact", "--rules", "rules");
         assertUsage("--format cds-hooks does not apply", "--impact", "--format", "cds-hooks");
         assertUsage("give at least one --baseline DIR and one --candidate DIR", "--impact", "--no-bundled", "--baseline", "rules");
@@ -236,5 +236,25 @@ class ImpactCommandLineTest {
         assertThat(text.out()).contains("line 1 (x\\u000a## Approved | ok)").doesNotContain("\n## Approved");
         Cli markdown = Cli.withInput(hostile, "--impact", "--candidate", quiet, "--format", "markdown");
         assertThat(markdown.out()).contains("line 1 (x ## Approved \\| ok)").doesNotContain("\n## Approved");
+    }
+
+    @Test
+    void aClinicFindingRuleAgainstTheBundledRulesComparesEveryLine() throws Exception {
+        String lymphedema = Path.of(ImpactCommandLineTest.class.getResource("/rules/clinic-lymphedema").toURI()).toString();
+        String lines = CALM + "\n" + CALM.replace("{", "{\"clinicFindings\":[\"LYMPHEDEMA\"],") + "\n";
+        Cli run = Cli.withInput(lines, "--impact", "--candidate", lymphedema, "--format", "json", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var totals = JSON.readTree(run.out()).get("totals");
+        assertThat(totals.get("errors").asLong()).as(run.out()).isZero();
+        assertThat(totals.get("assessments").asLong()).isEqualTo(2);
+        assertThat(totals.get("changed").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aPreviousReleasesRulesAreTheBaselineWithBaselineRelease() {
+        // The repository's rules/ folder stands for a copy of the last release's rules.
+        Cli run = Cli.withInput(CALM + "\n" + ACUTE_TENSION + "\n", "--impact", "--baseline-release", "rules", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("No answer changed: the candidate rules answer 2 assessments").doesNotContain("not compared");
     }
 }

@@ -50,7 +50,7 @@ class HandCodedRulesTest {
                 first.pressure() == Pressure.LIGHT ? Pressure.MODERATE : Pressure.LIGHT, first.reasons()));
         Recommendation changed = new Recommendation(answer.id(), answer.disposition(), answer.referral(), lighter,
                 answer.excluded(), answer.warnings(), answer.focusAreas(), answer.sessionPlan(), answer.firedRules(),
-                answer.questions(), answer.sources(), answer.rulesVersion(), answer.asOf());
+                answer.questions(), answer.sources(), answer.rulesVersion(), answer.asOf(), answer.areaLimits());
         assertThat(Decisions.of(changed)).isNotEqualTo(Decisions.of(answer));
     }
 
