@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code ```java} block in README.md compiles against the library as it is, with the imports
- * the block itself shows: a reader can copy it. A block of statements is wrapped in a method, a
+ * Every {@code ```java} block in README.md and in the manual (docs/*.md) compiles against the library
+ * as it is, with the imports the block itself shows: a reader can copy it. A block of statements is wrapped in a method, a
  * block of methods in a class; a block with its own class is compiled as it is. A block that does
  * not compile fails naming its line in README.md and the compiler's message.
  */
@@ -42,15 +42,33 @@ class ReadmeSnippetsTest {
     @TempDir
     static Path classes;
 
-    /** A ```java block: the README line of its first line of code, and its lines. */
-    record Snippet(int line, List<String> lines) {
+    /** A ```java block: its file, the line of its first line of code, and its lines. */
+    record Snippet(String file, int line, List<String> lines) {
+        Snippet(int line, List<String> lines) {
+            this("README.md", line, lines);
+        }
+    }
+
+    /** README.md, then docs/*.md by name: the pages whose snippets a reader copies. */
+    static List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(README));
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
     }
 
     @TestFactory
-    Stream<DynamicTest> everyJavaSnippetInTheReadmeCompiles() throws IOException {
-        List<Snippet> snippets = javaSnippets(Files.readAllLines(README, StandardCharsets.UTF_8));
-        assertThat(snippets).as("```java blocks in README.md").isNotEmpty();
-        return snippets.stream().map(s -> DynamicTest.dynamicTest("README.md line " + s.line(), () -> compile(s)));
+    Stream<DynamicTest> everyJavaSnippetInTheReadmeAndTheManualCompiles() throws IOException {
+        List<Snippet> snippets = new ArrayList<>();
+        for (Path page : pages()) {
+            String name = page.toString().replace('\\', '/');
+            for (Snippet s : javaSnippets(Files.readAllLines(page, StandardCharsets.UTF_8))) {
+                snippets.add(new Snippet(name, s.line(), s.lines()));
+            }
+        }
+        assertThat(snippets).as("```java blocks in README.md").anyMatch(s -> s.file().equals("README.md"));
+        return snippets.stream().map(s -> DynamicTest.dynamicTest(s.file() + " line " + s.line(), () -> compile(s)));
     }
 
     @Test
@@ -94,7 +112,7 @@ class ReadmeSnippetsTest {
     }
 
     private static void compile(Snippet snippet) throws IOException {
-        String className = "ReadmeSnippetAtLine" + snippet.line();
+        String className = "Snippet" + snippet.file().replaceAll("[^A-Za-z0-9]", "_") + "AtLine" + snippet.line();
         // Generated line (index) -> README line, 0 for the lines the wrapper adds.
         List<Integer> origin = new ArrayList<>();
         StringBuilder source = new StringBuilder();
@@ -140,7 +158,7 @@ class ReadmeSnippetsTest {
         List<String> options = List.of("-proc:none", "-Xlint:none", "-classpath", classPath(), "-d", out.toString());
         boolean compiled = javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
         if (!compiled) {
-            StringBuilder message = new StringBuilder("The ```java snippet at README.md line " + snippet.line()
+            StringBuilder message = new StringBuilder("The ```java snippet at " + snippet.file() + " line " + snippet.line()
                     + " does not compile:");
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() != Diagnostic.Kind.ERROR) {
@@ -148,7 +166,7 @@ class ReadmeSnippetsTest {
                 }
                 int generated = (int) d.getLineNumber() - 1;
                 int line = generated >= 0 && generated < origin.size() ? origin.get(generated) : 0;
-                message.append("\n  README.md line ").append(line == 0 ? snippet.line() + " (the wrapper)" : String.valueOf(line))
+                message.append("\n  ").append(snippet.file()).append(" line ").append(line == 0 ? snippet.line() + " (the wrapper)" : String.valueOf(line))
                         .append(": ").append(d.getMessage(Locale.ROOT).lines().map(String::strip)
                                 .filter(l -> !l.startsWith("location:")).collect(Collectors.joining("; ")));
             }

@@ -18,7 +18,7 @@ import org.sciatica.advisor.Source;
  */
 final class ClinicalBasis {
     /** How to regenerate the page. */
-    static final String COMMAND = "java -jar target/sciatica-advisor-cli.jar --clinical-basis > docs/CLINICAL-BASIS.md";
+    static final String COMMAND = "java -jar target/sciatica-advisor-cli.jar basis > docs/CLINICAL-BASIS.md";
 
     private ClinicalBasis() {
     }

@@ -29,7 +29,7 @@ import java.util.Objects;
  */
 public final class DecisionMatrix {
     /** The command that regenerates docs/decision-matrix.svg. */
-    public static final String COMMAND = "java -jar target/sciatica-advisor-cli.jar --decision-matrix > docs/decision-matrix.svg";
+    public static final String COMMAND = "java -jar target/sciatica-advisor-cli.jar matrix > docs/decision-matrix.svg";
 
     private static final int LABEL = 300;
     private static final int CELL = 112;

@@ -50,23 +50,45 @@ import org.sciatica.advisor.testing.MutationReport;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The command line: one assessment, a batch of JSON lines, the rule catalog, or the impact of a rule change. */
+/**
+ * The command line: {@code sciatica-advisor SUBCOMMAND [OPTIONS]}. Each subcommand is one class,
+ * registered in {@link Command#subcommands()} below and nowhere else. The 0.1 forms (a FILE without a
+ * subcommand, {@code --batch}, {@code --impact}, {@code --list-rules}, ...) are this class's own
+ * hidden options: they work as in 0.1, with one deprecation line on standard error.
+ */
 @Command(name = "sciatica-advisor",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+                AdviseCommand.class,
+                BatchCommand.class,
+                ImpactCommand.class,
+                RulesCommand.class,
+                MatrixCommand.class,
+                BasisCommand.class,
+                MutationReportCommand.class,
+                TestCommand.class},
         description = {
                 "Recommends massage techniques for a client with sciatica, with warnings and referrals.",
                 "A decision aid for trained therapists, not a diagnosis.",
                 ""},
+        commandListHeading = "%nCommands (sciatica-advisor COMMAND --help for each one's options):%n",
         footer = {
                 "",
-                "Exit codes: 0 success; 1 a batch or --impact in which some lines were bad (all",
-                "good lines still answered), or scenario rows that fail on the unmutated rules;",
+                "Exit codes: 0 success; 1 a batch or impact in which some lines were bad (all",
+                "good lines still answered), or scenario rows that fail;",
                 "2 bad input, bad usage or bad rules (message on",
-                "standard error); 3 --impact found an answer less cautious or unsafe, or",
-                "--mutation-report's score is below --min-score."})
+                "standard error); 3 impact found an answer less cautious or unsafe, or",
+                "mutation-report's score is below --min-score.",
+                "",
+                "The 0.1 forms still work in 0.2, each with one deprecation line on standard error:",
+                "  [--format text|json|cds-hooks] [--rules DIR]... [FILE | -]   (advise)",
+                "  --batch, --impact, --list-rules, --decision-matrix, --clinical-basis,",
+                "  --mutation-report   (batch, impact, rules, matrix, basis, mutation-report)",
+                "They go in a later minor version: see docs/MIGRATING.md."})
 public final class Main implements Callable<Integer> {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -92,90 +114,90 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|json|markdown|cds-hooks", converter = FormatConverter.class,
+    @Option(names = "--format", hidden = true, paramLabel = "text|json|markdown|cds-hooks", converter = FormatConverter.class,
             description = "Output for one assessment: text for people (default), json for programs, or cds-hooks "
                     + "(a CDS Hooks 2.0 response with cards). --list-rules takes text, json or markdown (the docs/RULES.md catalog); "
                     + "--impact takes text, json or markdown (for a pull-request comment).")
     @Nullable Format format;
 
-    @Option(names = "--rules", paramLabel = "DIR",
+    @Option(names = "--rules", hidden = true, paramLabel = "DIR",
             description = "Add every .drl file in DIR to the bundled rules. Repeatable. Rule files are code: use only directories you trust.")
     List<Path> ruleDirectories = new ArrayList<>();
 
-    @Option(names = "--no-bundled",
+    @Option(names = "--no-bundled", hidden = true,
             description = "Leave the bundled rules out: only the rule directories given count (at least one is needed).")
     boolean noBundled;
 
-    @Option(names = "--allow-replacing-protected-rules",
+    @Option(names = "--allow-replacing-protected-rules", hidden = true,
             description = "Let a rule's @replaces replace a protected rule (red flags, deep vein thrombosis, the nerve warning). "
                     + "Every replacement is logged; the runtime safety monitor still checks every answer.")
     boolean replaceProtected;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+    @Option(names = "--as-of", hidden = true, paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
             description = "Answer with the rules in force on this date (default: today), in every mode; the answer names it (asOf). "
                     + "Retired rules, rules not yet effective or expired on that date do not apply.")
     @Nullable LocalDate asOf;
 
-    @Option(names = "--with-drafts",
+    @Option(names = "--with-drafts", hidden = true,
             description = "Run draft rules (@status(\"draft\")) too, to trial them; with --impact, on both sides.")
     boolean withDrafts;
 
-    @Option(names = "--review-age", paramLabel = "DAYS",
+    @Option(names = "--review-age", hidden = true, paramLabel = "DAYS",
             description = "With --list-rules or --clinical-basis: flag rules whose last review is more than DAYS days old (default 365).")
     @Nullable Integer reviewAge;
 
-    @Option(names = "--batch",
+    @Option(names = "--batch", hidden = true,
             description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
     boolean batch;
 
-    @Option(names = "--list-rules",
+    @Option(names = "--list-rules", hidden = true,
             description = "List every loaded rule: id, name, file, what it does and its source (text, --format json or --format markdown).")
     boolean listRules;
 
-    @Option(names = "--decision-matrix",
+    @Option(names = "--decision-matrix", hidden = true,
             description = "Draw the decision matrix (SVG) by running the rules over a grid of assessments.")
     boolean decisionMatrix;
 
-    @Option(names = "--clinical-basis",
+    @Option(names = "--clinical-basis", hidden = true,
             description = "Write docs/CLINICAL-BASIS.md (markdown): every rule with its source, link and claim, then the policy decisions.")
     boolean clinicalBasis;
 
-    @Option(names = "--impact",
+    @Option(names = "--impact", hidden = true,
             description = "JSON lines in, one report out: answer each line with the baseline rules (bundled plus each --baseline DIR) "
                     + "and the candidate rules (bundled plus each --candidate DIR) and count what changed. "
                     + "Exit 3 when an answer became less cautious or unsafe.")
     boolean impact;
 
-    @Option(names = "--baseline", paramLabel = "DIR",
+    @Option(names = "--baseline", hidden = true, paramLabel = "DIR",
             description = "With --impact: add every .drl file in DIR to the baseline rules. Repeatable.")
     List<Path> baselineDirectories = new ArrayList<>();
 
-    @Option(names = "--baseline-release", paramLabel = "DIR",
+    @Option(names = "--baseline-release", hidden = true, paramLabel = "DIR",
             description = "With --impact: the baseline is a previous release's rules, a copy of its rules/ folder (with its "
                     + "sources.csv) in DIR, instead of the bundled rules; each --baseline DIR is added to it. The candidate "
                     + "keeps the bundled rules (unless --no-bundled).")
     @Nullable Path baselineRelease;
 
-    @Option(names = "--candidate", paramLabel = "DIR",
+    @Option(names = "--candidate", hidden = true, paramLabel = "DIR",
             description = "With --impact: add every .drl file in DIR to the candidate rules (a rule may @replaces a baseline one). Repeatable.")
     List<Path> candidateDirectories = new ArrayList<>();
 
-    @Option(names = "--mutation-report", arity = "1..*", paramLabel = "TABLE.csv",
+    @Option(names = "--mutation-report", hidden = true, arity = "1..*", paramLabel = "TABLE.csv",
             description = "Mutation score of these scenario tables: remove each rule, and weaken each pressure limit, support weight "
                     + "and emergency referral, one mutant at a time, run every row against each and list the mutants no row noticed "
                     + "(text, or --format json). Exit 3 when the score is below --min-score.")
     @Nullable List<Path> mutationTables;
 
-    @Option(names = "--mutate", paramLabel = "ID", split = ",",
+    @Option(names = "--mutate", hidden = true, paramLabel = "ID", split = ",",
             description = "With --mutation-report: mutate only these rules (ids; a trailing * matches a prefix, as in 'CL-*'). "
                     + "Repeatable. Default: every rule in force.")
     List<String> mutate = new ArrayList<>();
 
-    @Option(names = "--min-score", paramLabel = "PERCENT",
+    @Option(names = "--min-score", hidden = true, paramLabel = "PERCENT",
             description = "With --mutation-report: the lowest acceptable score, 0 to 100 (default 100: every mutant noticed).")
     @Nullable Double minScore;
 
-    @Option(names = "--quiet",
+    @Option(names = "--quiet", hidden = true,
             description = "With --batch or --impact: no progress line on standard error (it is shown only when standard error is a terminal).")
     boolean quiet;
 
@@ -183,7 +205,7 @@ public final class Main implements Callable<Integer> {
             description = "With --batch or --impact: worker threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Parameters(arity = "0..1", paramLabel = "FILE | -",
+    @Parameters(arity = "0..1", paramLabel = "FILE | -", hidden = true,
             description = "The assessment (JSON), or JSON lines with --batch and --impact. - or nothing reads standard input.")
     @Nullable String input;
 
@@ -193,9 +215,12 @@ public final class Main implements Callable<Integer> {
     private final PrintWriter err;
     /** Wraps each advisor's {@code advise}: the identity, except in tests (a test double of the safety monitor). */
     private final UnaryOperator<Function<Assessment, Recommendation>> advice;
+    /** Whether standard input is a terminal (so there is nothing piped to read). */
+    private final boolean stdinIsTerminal;
 
     Main(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
-         UnaryOperator<Function<Assessment, Recommendation>> advice) {
+         UnaryOperator<Function<Assessment, Recommendation>> advice, boolean stdinIsTerminal) {
+        this.stdinIsTerminal = stdinIsTerminal;
         this.stdin = stdin;
         this.stdout = stdout;
         this.out = out;
@@ -209,7 +234,8 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+        int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
+                UnaryOperator.identity(), System.console() != null);
         System.exit(code);
     }
 
@@ -223,17 +249,23 @@ public final class Main implements Callable<Integer> {
      * @return the exit code
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
-        return run(args, stdin, stdout, stderr, UnaryOperator.identity());
+        return run(args, stdin, stdout, stderr, UnaryOperator.identity(), false);
     }
 
     /** {@link #run(String[], InputStream, OutputStream, OutputStream)} with every {@code advise} wrapped: for tests. */
     static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr,
                    UnaryOperator<Function<Assessment, Recommendation>> advice) {
+        return run(args, stdin, stdout, stderr, advice, false);
+    }
+
+    /** As above; {@code stdinIsTerminal}: no arguments then prints the usage instead of reading standard input. */
+    static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr,
+                   UnaryOperator<Function<Assessment, Recommendation>> advice, boolean stdinIsTerminal) {
         BufferedOutputStream buffered = new BufferedOutputStream(stdout, 1 << 16);
         PrintWriter out = writer(buffered);
         PrintWriter err = writer(stderr);
         try {
-            return run(args, stdin, buffered, out, err, advice);
+            return run(args, stdin, buffered, out, err, advice, stdinIsTerminal);
         } finally {
             out.flush();
             err.flush();
@@ -241,14 +273,19 @@ public final class Main implements Callable<Integer> {
     }
 
     private static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
-                           UnaryOperator<Function<Assessment, Recommendation>> advice) {
-        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice));
-        // The first subcommand; the settings below reach the subcommands added before them.
+                           UnaryOperator<Function<Assessment, Recommendation>> advice, boolean stdinIsTerminal) {
+        CommandLine cmd = new CommandLine(new Main(stdin, stdout, out, err, advice, stdinIsTerminal));
+        // verify has no 0.1 form: it runs on its own, not through Main's modes.
         cmd.addSubcommand("verify", new VerifyCommand(out, err));
-        cmd.setOut(out).setErr(err);
+        cmd.setOut(out)
+                .setErr(err)
+                // "--baseline rules": a directory named like a subcommand is the option's value, as in 0.1.
+                .setAllowSubcommandsAsOptionParameters(true);
         cmd.setParameterExceptionHandler((ex, argv) -> {
             err.println("sciatica-advisor: " + ex.getMessage());
-            err.println("Try 'java -jar sciatica-advisor-cli.jar --help' for usage.");
+            String command = ex.getCommandLine().getCommandName();
+            err.println("Try 'java -jar sciatica-advisor-cli.jar " + (command.equals("sciatica-advisor") ? "" : command + " ")
+                    + "--help' for usage.");
             return BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((ex, command, parsed) -> {
@@ -265,6 +302,11 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
+    /** Standard output, for a subcommand that writes its own report. */
+    PrintWriter out() {
+        return out;
+    }
+
     /** The date of this run's answers: --as-of, or today, read once so that a whole batch has one date. */
     private @Nullable LocalDate date;
 
@@ -273,8 +315,56 @@ public final class Main implements Callable<Integer> {
         return Objects.requireNonNull(date, "the run's date is set at the start of call()");
     }
 
+    /**
+     * A 0.1 form (no subcommand): one deprecation line naming the subcommand, then the run as in 0.1.
+     * Without arguments and with standard input a terminal there is nothing to read: the usage.
+     */
     @Override
     public Integer call() throws IOException {
+        if (spec.commandLine().getParseResult().originalArgs().isEmpty() && stdinIsTerminal) {
+            spec.commandLine().usage(err);
+            return BAD_INPUT;
+        }
+        String[] form = legacyForm();
+        err.println("sciatica-advisor: warning: " + form[0] + " is deprecated; use 'sciatica-advisor " + form[1]
+                + "' (the 0.1 form goes in a later minor version)");
+        err.flush();
+        return dispatch();
+    }
+
+    /** The 0.1 form used, as {what, subcommand}. */
+    private String[] legacyForm() {
+        if (mutationTables != null) {
+            return new String[] {"--mutation-report", "mutation-report"};
+        }
+        if (impact) {
+            return new String[] {"--impact", "impact"};
+        }
+        if (batch) {
+            return new String[] {"--batch", "batch"};
+        }
+        if (listRules) {
+            return new String[] {"--list-rules", "rules"};
+        }
+        if (decisionMatrix) {
+            return new String[] {"--decision-matrix", "matrix"};
+        }
+        if (clinicalBasis) {
+            return new String[] {"--clinical-basis", "basis"};
+        }
+        return new String[] {"an assessment without a subcommand", "advise"};
+    }
+
+    /** Called by a subcommand before it sets this command's options: no 0.1 mode may be given with it. */
+    void enterSubcommand(String name) {
+        if (batch || impact || listRules || decisionMatrix || clinicalBasis || mutationTables != null || input != null) {
+            throw usage("'" + name + "' is a subcommand: give its options after it, not a 0.1 mode or FILE before it");
+        }
+        date = asOf != null ? asOf : LocalDate.now();
+    }
+
+    /** Runs the mode the options say, as 0.1 did: the 0.1 forms and the subcommands both end here. */
+    int dispatch() throws IOException {
         date = asOf != null ? asOf : LocalDate.now();
         if (reviewAge != null && reviewAge < 0) {
             throw usage("--review-age must be 0 days or more, was " + reviewAge);
@@ -456,8 +546,8 @@ public final class Main implements Callable<Integer> {
         if (format != null && format != Format.text && format != Format.json) {
             throw usage("--mutation-report writes text or json; --format " + format + " does not apply");
         }
-        if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty()) {
-            throw usage("--baseline and --candidate are for --impact");
+        if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty() || baselineRelease != null) {
+            throw usage("--baseline, --baseline-release and --candidate are for --impact");
         }
         if (noBundled && ruleDirectories.isEmpty()) {
             throw usage("--no-bundled leaves the bundled rules out: give at least one --rules DIR");
@@ -520,7 +610,7 @@ public final class Main implements Callable<Integer> {
         return new Failure(message.toString());
     }
 
-    private SciaticaAdvisor loadRules() {
+    SciaticaAdvisor loadRules() {
         return loadRules(ruleDirectories, "the rules");
     }
 
@@ -615,7 +705,7 @@ public final class Main implements Callable<Integer> {
         return text.toString();
     }
 
-    private CommandLine.ParameterException usage(String message) {
+    CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 

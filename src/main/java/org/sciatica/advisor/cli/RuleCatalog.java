@@ -30,7 +30,7 @@ import org.sciatica.advisor.Source;
  */
 public final class RuleCatalog {
     /** The command that regenerates docs/RULES.md. */
-    public static final String COMMAND = "java -jar target/sciatica-advisor-cli.jar --list-rules --format markdown > docs/RULES.md";
+    public static final String COMMAND = "java -jar target/sciatica-advisor-cli.jar rules --format markdown > docs/RULES.md";
 
     private static final ObjectWriter PRETTY = JsonMapper.builder().build().writer(new DefaultPrettyPrinter(
                     Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExecutableModel {
     /** Where the generated classes live. */
-    public static final String PACKAGE_PATH = "org/sciatica/advisor/rules/";
+    public static final String PACKAGE_PATH = "org/sciatica/advisor/internal/rules/";
     /** Names the model classes and the digest of the rule texts they were made from. */
     public static final String PROPERTIES = PACKAGE_PATH + "executable-model.properties";
 

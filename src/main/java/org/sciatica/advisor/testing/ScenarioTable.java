@@ -122,16 +122,10 @@ public final class ScenarioTable {
             }
             tests.add(DynamicTest.dynamicTest(row.name(), () -> {
                 SciaticaAdvisor chosen = advisor == null ? Cases.bundledAdvisor() : advisor;
-                for (String code : row.clinicCodes()) {
-                    if (!chosen.clinicWarningCodes().contains(code)) {
-                        AssertionError unknown = new AssertionError(row.source() + " row " + row.line() + ": \"" + code
-                                + "\" is neither a built-in warning code nor one the rules declare"
-                                + (chosen.clinicWarningCodes().isEmpty() ? "" : " (declared: " + String.join(", ", chosen.clinicWarningCodes()) + ")"), null);
-                        unknown.setStackTrace(new StackTraceElement[0]);
-                        throw unknown;
-                    }
+                String failure = unknownCode(row, chosen);
+                if (failure == null) {
+                    failure = row.failure(chosen::advise);
                 }
-                String failure = row.failure(chosen::advise);
                 if (failure != null) {
                     AssertionError clean = new AssertionError(failure, null);
                     clean.setStackTrace(new StackTraceElement[0]);
@@ -140,6 +134,52 @@ public final class ScenarioTable {
             }));
         }
         return tests.stream();
+    }
+
+    /**
+     * Runs every row without JUnit, in table order: what the command line's {@code test} reports. A
+     * row whose rules refuse to answer (a rule failing, the safety monitor) fails with the reason.
+     *
+     * @return one outcome per row
+     * @throws IllegalArgumentException when the table cannot be read at all (no header, an unknown
+     *         or missing column), with the table and the problem
+     */
+    public List<ScenarioOutcome> run() {
+        ScenarioRows table = rows();
+        if (table.tableProblem() != null) {
+            throw new IllegalArgumentException(table.tableProblem());
+        }
+        SciaticaAdvisor chosen = advisor == null ? Cases.bundledAdvisor() : advisor;
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        for (ScenarioRows.Row row : table.rows()) {
+            String broken = row.problem() != null ? row.problem() : unknownCode(row, chosen);
+            if (broken != null) {
+                outcomes.add(new ScenarioOutcome(source, row.line(), row.name(), ScenarioOutcome.Result.BROKEN, broken));
+                continue;
+            }
+            String failure;
+            try {
+                failure = row.failure(chosen::advise);
+            } catch (RuntimeException e) {
+                failure = source + " row " + row.line() + ": the rules gave no answer: " + e.getMessage();
+            }
+            outcomes.add(failure == null
+                    ? new ScenarioOutcome(source, row.line(), row.name(), ScenarioOutcome.Result.PASSED, null)
+                    : new ScenarioOutcome(source, row.line(), row.name(), ScenarioOutcome.Result.FAILED, failure));
+        }
+        return List.copyOf(outcomes);
+    }
+
+    /** A warning code the row names that neither is built in nor do the advisor's rules declare, or null. */
+    private static @org.jspecify.annotations.Nullable String unknownCode(ScenarioRows.Row row, SciaticaAdvisor chosen) {
+        for (String code : row.clinicCodes()) {
+            if (!chosen.clinicWarningCodes().contains(code)) {
+                return row.source() + " row " + row.line() + ": \"" + code
+                        + "\" is neither a built-in warning code nor one the rules declare"
+                        + (chosen.clinicWarningCodes().isEmpty() ? "" : " (declared: " + String.join(", ", chosen.clinicWarningCodes()) + ")");
+            }
+        }
+        return null;
     }
 
     /** The table read into rows, for the tests and for {@link MutationReport}. */
