@@ -240,7 +240,7 @@ public final class RuleBase {
                 continue;
             }
             RuleInfo info = new RuleInfo(id, rule.getName(), file, registered, effects, lifecycle.status(),
-                    lifecycle.reviewed(), lifecycle.effective(), lifecycle.expiry());
+                    lifecycle.reviewed(), lifecycle.effective(), lifecycle.expiry(), RuleEffects.texts(content, at[0]));
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
                 problems.add(new RuleProblem(file, at[0], at[1], "rule \"" + rule.getName() + "\" reuses @id(\"" + id
@@ -291,7 +291,7 @@ public final class RuleBase {
                     List<String> effects = new ArrayList<>(replaced.effects());
                     effects.add("gives way to " + replacer.id() + " while " + replacer.id() + " is in force");
                     RuleInfo kept = new RuleInfo(replaced.id(), replaced.name(), replaced.file(), replaced.source(), effects,
-                            replaced.status(), replaced.reviewed(), replaced.effective(), replaced.expiry());
+                            replaced.status(), replaced.reviewed(), replaced.effective(), replaced.expiry(), replaced.texts());
                     catalog.set(catalog.indexOf(replaced), kept);
                     byKey.put(key(target), kept);
                     replacedWhileInForce.put(kept, replacer);
