@@ -22,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param expiry    its {@code @expiry} date, the first day it no longer applies; null: no end
  * @param hazards   the ids of the clinical hazards the rule controls, from its {@code @hazards}
  *                  (the project's hazard log, docs/safety/HAZARD-LOG.md); empty when not given
+ * @param texts     the texts its actions write, as written in the rule, each with its effect; a text
+ *                  the rule builds from values when it fires is not listed. The compact batch form
+ *                  refers to these texts by their place in this list.
  */
 public record RuleInfo(String id, String name, String file, Source source, List<String> effects, RuleStatus status,
                        @Nullable LocalDate reviewed, @Nullable LocalDate effective, @Nullable LocalDate expiry,
-                       List<String> hazards) {
+                       List<String> hazards, List<Text> texts) {
     /** How many days after its review a rule is overdue for another, unless the caller says otherwise. */
     public static final int DEFAULT_REVIEW_AGE_DAYS = 365;
 
@@ -42,10 +45,12 @@ public record RuleInfo(String id, String name, String file, Source source, List<
      * @param effective the first day the rule applies, or null
      * @param expiry the first day the rule no longer applies, or null
      * @param hazards the hazards the rule controls
+     * @param texts the texts its actions write
      * @throws IllegalArgumentException when {@code expiry} is not after {@code effective}
      */
     public RuleInfo {
         hazards = List.copyOf(hazards);
+        texts = List.copyOf(texts);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
@@ -55,6 +60,55 @@ public record RuleInfo(String id, String name, String file, Source source, List<
         if (effective != null && expiry != null && !expiry.isAfter(effective)) {
             throw new IllegalArgumentException("rule " + id + " expires (" + expiry + ") on or before it takes effect ("
                     + effective + ")");
+        }
+    }
+
+    /**
+     * One text a rule's action writes, with the effect of that action. A text the rule builds from
+     * one value when it fires ({@code $flag + " is a sign of ..."}) is a template: {@code text}
+     * before the value, the value's expression, then {@code rest}.
+     *
+     * @param effect the effect, as in {@link RuleInfo#effects()}: "supports SWEDISH (weight 3)", "warns ..."
+     * @param text   the text as the answer shows it; for a template, the part before the value
+     * @param value  null for a fixed text; for a template, the expression of the value the rule
+     *               fills in ({@code $flag})
+     * @param rest   for a template, the part after the value; empty for a fixed text
+     */
+    public record Text(String effect, String text, @Nullable String value, String rest) {
+        /**
+         * Checks the values.
+         *
+         * @param effect the effect
+         * @param text the text, or the part before the value
+         * @param value the value's expression, or null
+         * @param rest the part after the value
+         */
+        public Text {
+            Objects.requireNonNull(effect, "effect");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(rest, "rest");
+            if (value == null && !rest.isEmpty()) {
+                throw new IllegalArgumentException("a fixed text has no rest, was \"" + rest + "\"");
+            }
+        }
+
+        /**
+         * A fixed text.
+         *
+         * @param effect the effect
+         * @param text the text
+         */
+        public Text(String effect, String text) {
+            this(effect, text, null, "");
+        }
+
+        /**
+         * True for a template: a text the rule builds from one value when it fires.
+         *
+         * @return whether a value goes between {@link #text()} and {@link #rest()}
+         */
+        public boolean isTemplate() {
+            return value != null;
         }
     }
 
@@ -69,11 +123,11 @@ public record RuleInfo(String id, String name, String file, Source source, List<
      * @param effects the effects
      */
     public RuleInfo(String id, String name, String file, Source source, List<String> effects) {
-        this(id, name, file, source, effects, RuleStatus.ACTIVE, null, null, null, List.of());
+        this(id, name, file, source, effects, RuleStatus.ACTIVE, null, null, null, List.of(), List.of());
     }
 
     /**
-     * A rule that names no hazards (as rules did before the hazard log).
+     * A rule that names no hazards and whose texts are not known (the constructor of version 0.1).
      *
      * @param id the id
      * @param name the name
@@ -87,7 +141,7 @@ public record RuleInfo(String id, String name, String file, Source source, List<
      */
     public RuleInfo(String id, String name, String file, Source source, List<String> effects, RuleStatus status,
                     @Nullable LocalDate reviewed, @Nullable LocalDate effective, @Nullable LocalDate expiry) {
-        this(id, name, file, source, effects, status, reviewed, effective, expiry, List.of());
+        this(id, name, file, source, effects, status, reviewed, effective, expiry, List.of(), List.of());
     }
 
     /**

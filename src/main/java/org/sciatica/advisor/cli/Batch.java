@@ -18,6 +18,7 @@ import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.internal.InOrderChunks;
 import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.CompactAnswers;
 import org.sciatica.advisor.json.RecommendationJson;
 
 /**
@@ -36,6 +37,8 @@ final class Batch {
     private final OutputStream out;
     private final Progress progress;
     private final int threads;
+    /** Writes an answer's line: the full answer, or its compact form. */
+    private Function<Recommendation, byte[]> form = RecommendationJson::compactUtf8;
     private long answered;
     private long bad;
 
@@ -49,6 +52,17 @@ final class Batch {
         this.out = out;
         this.progress = progress;
         this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Writes each answer in the compact form ({@code --compact}): decisions and ids, texts from the catalog.
+     *
+     * @param compact the compact form of the advisor's rules
+     * @return this batch
+     */
+    Batch compact(CompactAnswers compact) {
+        this.form = compact::compactUtf8;
+        return this;
     }
 
     /** @return {@link Main#OK} when every line was good, {@link Main#SOME_LINES_BAD} otherwise */
@@ -109,7 +123,7 @@ final class Batch {
             return null;
         }
         try {
-            return RecommendationJson.compactUtf8(advisor.apply(AssessmentJson.parse(text)));
+            return form.apply(advisor.apply(AssessmentJson.parse(text)));
         } catch (InvalidAssessmentException e) {
             return error(line, e.field(), String.valueOf(e.getMessage()));
         } catch (SafetyViolationException e) {
@@ -133,7 +147,7 @@ final class Batch {
         return answer == null ? null : new String(answer, StandardCharsets.UTF_8);
     }
 
-    private static byte[] error(LineReader.Line line, @Nullable String field, String message) {
+    static byte[] error(LineReader.Line line, @Nullable String field, String message) {
         return RecommendationJson.lineError(line.number(), field, message).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -18,6 +18,11 @@ final class BatchCommand extends Subcommand {
     @Mixin
     RuleOptions rules = new RuleOptions();
 
+    @Option(names = "--compact",
+            description = "Write each answer's decisions and ids only (rule ids and text references, no texts, no sources);"
+                    + " 'expand' turns them back into full answers with the catalog of the same rules.")
+    boolean compact;
+
     @Option(names = "--quiet", description = "No progress line on standard error (it is shown only when standard error is a terminal).")
     boolean quiet;
 
@@ -37,6 +42,7 @@ final class BatchCommand extends Subcommand {
         directories.applyTo(main);
         rules.applyTo(main);
         main.batch = true;
+        main.compact = compact;
         main.quiet = quiet;
         main.threads = threads;
         main.input = input;

@@ -45,6 +45,7 @@ import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.json.AssessmentJson;
 import org.sciatica.advisor.json.CdsHooks;
+import org.sciatica.advisor.json.CompactAnswers;
 import org.sciatica.advisor.json.RecommendationJson;
 import org.sciatica.advisor.testing.MutationReport;
 import java.util.Objects;
@@ -65,6 +66,7 @@ import org.jspecify.annotations.Nullable;
         subcommands = {
                 AdviseCommand.class,
                 BatchCommand.class,
+                ExpandCommand.class,
                 ImpactCommand.class,
                 RulesCommand.class,
                 MatrixCommand.class,
@@ -149,6 +151,19 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--batch", hidden = true,
             description = "JSON lines in, JSON lines out: one assessment per line, one answer per line, same order. Blank lines are skipped.")
     boolean batch;
+
+    @Option(names = "--compact", hidden = true,
+            description = "With --batch: write each answer's decisions and ids only (rule ids and text references, no texts,"
+                    + " no sources); --expand turns them back into full answers with the catalog of the same rules.")
+    boolean compact;
+
+    @Option(names = "--expand", hidden = true,
+            description = "Compact lines in (--batch --compact), the full answers out, as --batch writes them; needs --catalog.")
+    boolean expand;
+
+    @Option(names = "--catalog", hidden = true, paramLabel = "FILE",
+            description = "With --expand: the rule catalog of the rules that wrote the compact lines (--list-rules --format json).")
+    @Nullable Path catalog;
 
     @Option(names = "--list-rules", hidden = true,
             description = "List every loaded rule: id, name, file, what it does and its source (text, --format json or --format markdown).")
@@ -384,6 +399,12 @@ public final class Main implements Callable<Integer> {
         if (!baselineDirectories.isEmpty() || !candidateDirectories.isEmpty() || baselineRelease != null) {
             throw usage("--baseline, --baseline-release and --candidate are for --impact");
         }
+        if (compact && !batch) {
+            throw usage("--compact is for --batch");
+        }
+        if (expand || catalog != null) {
+            return expand();
+        }
         if (batch && listRules) {
             throw usage("--batch and --list-rules cannot be used together");
         }
@@ -429,7 +450,8 @@ public final class Main implements Callable<Integer> {
         }
         Progress progress = quiet || !Progress.stderrIsTerminal() ? Progress.quiet() : new Progress(err);
         out.flush();
-        return new Batch(advice.apply(advisor::advise), stdout, progress, threads).run(openStream());
+        Batch lines = new Batch(advice.apply(advisor::advise), stdout, progress, threads);
+        return (compact ? lines.compact(CompactAnswers.of(advisor)) : lines).run(openStream());
     }
 
     /**
@@ -475,6 +497,32 @@ public final class Main implements Callable<Integer> {
             out.print(TextReport.render(given, r));
         }
         return OK;
+    }
+
+    /** {@code --expand --catalog FILE}: compact lines back to full answers; no rules are loaded. */
+    private int expand() throws IOException {
+        if (!expand || catalog == null) {
+            throw usage(expand ? "--expand needs --catalog FILE (the rules' --list-rules --format json)" : "--catalog is for --expand");
+        }
+        if (batch || listRules || decisionMatrix || clinicalBasis || format != null || !ruleDirectories.isEmpty() || noBundled) {
+            throw usage("--expand takes compact lines and --catalog FILE only: no other mode, --format or --rules");
+        }
+        String text;
+        try {
+            text = Files.readString(catalog, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Failure(catalog + ": no such file");
+        } catch (IOException e) {
+            throw new Failure(catalog + ": cannot read: " + e.getMessage());
+        }
+        CompactAnswers answers;
+        try {
+            answers = CompactAnswers.fromCatalog(text);
+        } catch (IllegalArgumentException e) {
+            throw new Failure(catalog + ": " + e.getMessage());
+        }
+        out.flush();
+        return new Expand(answers, stdout).run(openStream());
     }
 
     /**

@@ -105,9 +105,13 @@ public final class RuleCatalog {
     }
 
     /**
-     * The catalog for programs: an array of {id, name, file, layer, source, effects, hazards, status,
-     * reviewed, effective, expiry, reviewDue, reviewOverdue, inForce}; dates are YYYY-MM-DD or
-     * null, {@code reviewOverdue} and {@code inForce} are as of the advisor's date.
+     * The catalog for programs: an array of {id, name, file, layer, source, effects, hazards, texts, status,
+     * reviewed, effective, expiry, reviewDue, reviewOverdue, inForce, rulesVersion}; dates are
+     * YYYY-MM-DD or null, {@code reviewOverdue} and {@code inForce} are as of the advisor's date;
+     * {@code texts} are the texts the rule's actions write, each with its effect (what the compact
+     * batch form refers to; a text built from one value when the rule fires also has the value's
+     * expression, {@code value}, and the text after it, {@code rest}); every entry names the rules
+     * version it belongs to.
      *
      * @param advisor the advisor whose rules to list
      * @return indented JSON
@@ -136,6 +140,13 @@ public final class RuleCatalog {
             rule.effects().forEach(effects::add);
             ArrayNode hazards = node.putArray("hazards");
             rule.hazards().forEach(hazards::add);
+            ArrayNode texts = node.putArray("texts");
+            for (RuleInfo.Text t : rule.texts()) {
+                ObjectNode text = texts.addObject().put("effect", t.effect()).put("text", t.text());
+                if (t.isTemplate()) {
+                    text.put("value", t.value()).put("rest", t.rest());
+                }
+            }
             node.put("status", rule.status().label());
             node.put("reviewed", date(rule.reviewed()));
             node.put("effective", date(rule.effective()));
@@ -143,6 +154,7 @@ public final class RuleCatalog {
             node.put("reviewDue", date(rule.reviewDue(advisor.reviewAgeDays())));
             node.put("reviewOverdue", rule.reviewOverdue(asOf, advisor.reviewAgeDays()));
             node.put("inForce", inForce.contains(rule.id()));
+            node.put("rulesVersion", advisor.rulesVersion());
         }
         try {
             return PRETTY.writeValueAsString(array);

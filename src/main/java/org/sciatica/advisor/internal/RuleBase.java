@@ -231,7 +231,7 @@ public final class RuleBase {
             String hazards = metadata(rule, "hazards");
             RuleInfo info = new RuleInfo(id, rule.getName(), file, registered, effects, lifecycle.status(),
                     lifecycle.reviewed(), lifecycle.effective(), lifecycle.expiry(),
-                    hazards == null ? List.of() : List.of(hazards.split("[\\s,;]+")));
+                    hazards == null ? List.of() : List.of(hazards.split("[\\s,;]+")), RuleEffects.texts(content, at[0]));
             RuleInfo clash = byId.putIfAbsent(id, info);
             if (clash != null) {
                 problems.add(new RuleProblem(file, at[0], at[1], RuleChecks.reusedId(rule.getName(), id, clash.name(), clash.file())));
@@ -280,7 +280,8 @@ public final class RuleBase {
                     List<String> effects = new ArrayList<>(replaced.effects());
                     effects.add("gives way to " + replacer.id() + " while " + replacer.id() + " is in force");
                     RuleInfo kept = new RuleInfo(replaced.id(), replaced.name(), replaced.file(), replaced.source(), effects,
-                            replaced.status(), replaced.reviewed(), replaced.effective(), replaced.expiry(), replaced.hazards());
+                            replaced.status(), replaced.reviewed(), replaced.effective(), replaced.expiry(), replaced.hazards(),
+                            replaced.texts());
                     catalog.set(catalog.indexOf(replaced), kept);
                     byKey.put(key(target), kept);
                     replacedWhileInForce.put(kept, replacer);

@@ -1,6 +1,8 @@
 package org.sciatica.advisor.internal;
 
+import org.sciatica.advisor.RuleInfo;
 import org.sciatica.advisor.facts.Support;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,6 +46,159 @@ final class RuleEffects {
             effects.add("(see the rule)");
         }
         return new ArrayList<>(effects);
+    }
+
+    /**
+     * The texts the rule's actions write, as written in the rule, each with its effect (as in
+     * {@link #of}): the last argument of each {@code new Fact(...)} when it is one text constant.
+     * A text built from values when the rule fires ({@code $flag + " ..."}) is not listed.
+     */
+    static List<RuleInfo.Text> texts(String drl, int line) {
+        if (line <= 0) {
+            return List.of();
+        }
+        String[] lines = drl.split("\\R", -1);
+        StringBuilder rest = new StringBuilder();
+        for (int i = line - 1; i < lines.length; i++) {
+            rest.append(lines[i]).append('\n');
+        }
+        Matcher rhs = RHS.matcher(rest);
+        String body = rhs.find() ? rhs.group(1) : "";
+        List<RuleInfo.Text> texts = new ArrayList<>();
+        Matcher m = NEW_FACT.matcher(body);
+        int from = 0;
+        while (m.find(from)) {
+            int open = body.indexOf('(', m.start());
+            List<String> arguments = arguments(body, open);
+            String effect = describe(m.group(1), tail(m.group(2)), m.group(3) == null ? "" : tail(m.group(3)));
+            RuleInfo.@Nullable Text t = arguments.isEmpty() ? null : text(effect, arguments.get(arguments.size() - 1));
+            if (t != null && !texts.contains(t)) {
+                texts.add(t);
+            }
+            from = open + 1;
+        }
+        return texts;
+    }
+
+    /** The top-level arguments of the call whose '(' is at {@code open}, as written; empty when unbalanced. */
+    private static List<String> arguments(String body, int open) {
+        List<String> arguments = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '"') {
+                for (i++; i < body.length() && body.charAt(i) != '"'; i++) {
+                    if (body.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0) {
+                    arguments.add(body.substring(start, i).strip());
+                    return arguments;
+                }
+            } else if (c == ',' && depth == 1) {
+                arguments.add(body.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The text an argument writes: one text constant, or text constants joined by {@code +} around
+     * one other expression (a template); null for anything else.
+     */
+    private static RuleInfo.@Nullable Text text(String effect, String argument) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            if (c == '"') {
+                for (i++; i < argument.length() && argument.charAt(i) != '"'; i++) {
+                    if (argument.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == '+' && depth == 0) {
+                parts.add(argument.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(argument.substring(start).strip());
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        String value = null;
+        for (String part : parts) {
+            String constant = literal(part);
+            if (constant != null) {
+                (value == null ? before : after).append(constant);
+            } else if (value == null && part.matches("\\$?[\\w.]+(\\(\\))?")) {
+                value = part;
+            } else {
+                return null; // a second value, or an expression this reading does not follow
+            }
+        }
+        if (value == null) {
+            return new RuleInfo.Text(effect, before.toString());
+        }
+        // "a" + $x + "b" is a text; $x + 1 + "b" or a value alone is not one this reading can place.
+        return before.length() + after.length() == 0 ? null : new RuleInfo.Text(effect, before.toString(), value, after.toString());
+    }
+
+    /** The value of one Java text constant ({@code "..."} with its escapes), or null when the expression is anything else. */
+    static @Nullable String literal(String expression) {
+        if (expression.length() < 2 || expression.charAt(0) != '"' || expression.charAt(expression.length() - 1) != '"') {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < expression.length() - 1; i++) {
+            char c = expression.charAt(i);
+            if (c == '"') {
+                return null; // "a" + "b": more than one constant
+            }
+            if (c != '\\') {
+                text.append(c);
+                continue;
+            }
+            if (++i >= expression.length() - 1) {
+                return null;
+            }
+            switch (expression.charAt(i)) {
+                case 'n' -> text.append('\n');
+                case 't' -> text.append('\t');
+                case 'r' -> text.append('\r');
+                case 'b' -> text.append('\b');
+                case 'f' -> text.append('\f');
+                case '"' -> text.append('"');
+                case '\'' -> text.append('\'');
+                case '\\' -> text.append('\\');
+                case 'u' -> {
+                    if (i + 4 >= expression.length() - 1) {
+                        return null;
+                    }
+                    try {
+                        text.append((char) Integer.parseInt(expression.substring(i + 1, i + 5), 16));
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                    i += 4;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return text.toString();
     }
 
     /** Support weights written as constants outside 0 to {@link Support#MAX_WEIGHT}: found when the rules load. */

@@ -43,30 +43,39 @@ public final class AssessmentJson {
     /** Deepest nesting accepted; an assessment needs 2. */
     static final int MAX_DEPTH = 16;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_LENGTH).maxNumberLength(100).build())
-                    .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /**
+     * Jackson's reader and the field setters, made on first use: a valid assessment read by {@link
+     * PlainAssessmentJson} never loads Jackson.
+     */
+    private static final class Jackson {
+        private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_LENGTH).maxNumberLength(100).build())
+                        .build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
 
-    private static final Map<String, BiConsumer<Assessment.Builder, JsonNode>> FIELDS = new LinkedHashMap<>();
+        private static final Map<String, BiConsumer<Assessment.Builder, JsonNode>> FIELDS = new LinkedHashMap<>();
 
-    static {
-        FIELDS.put("id", (b, v) -> b.id(text("id", v)));
-        FIELDS.put("cause", (b, v) -> b.cause(enumValue("cause", v, Cause.class)));
-        FIELDS.put("sensitivity", (b, v) -> b.sensitivity(enumValue("sensitivity", v, Sensitivity.class)));
-        FIELDS.put("inflammation", (b, v) -> b.inflammation(enumValue("inflammation", v, Inflammation.class)));
-        FIELDS.put("painLevel", (b, v) -> b.painLevel(painLevel(v)));
-        FIELDS.put("age", (b, v) -> b.age(age(v)));
-        FIELDS.put("course", (b, v) -> b.course(enumValue("course", v, Course.class)));
-        FIELDS.put("symptoms", (b, v) -> b.symptoms(enumSet("symptoms", v, Symptom.class)));
-        FIELDS.put("tenseAreas", (b, v) -> b.tenseAreas(enumSet("tenseAreas", v, BodyArea.class)));
-        FIELDS.put("redFlags", (b, v) -> b.redFlags(enumSet("redFlags", v, RedFlag.class)));
-        FIELDS.put("conditions", (b, v) -> b.conditions(enumSet("conditions", v, Condition.class)));
-        FIELDS.put("clinicFindings", (b, v) -> b.clinicFindings(texts("clinicFindings", v)));
+        static {
+            FIELDS.put("id", (b, v) -> b.id(text("id", v)));
+            FIELDS.put("cause", (b, v) -> b.cause(enumValue("cause", v, Cause.class)));
+            FIELDS.put("sensitivity", (b, v) -> b.sensitivity(enumValue("sensitivity", v, Sensitivity.class)));
+            FIELDS.put("inflammation", (b, v) -> b.inflammation(enumValue("inflammation", v, Inflammation.class)));
+            FIELDS.put("painLevel", (b, v) -> b.painLevel(painLevel(v)));
+            FIELDS.put("age", (b, v) -> b.age(age(v)));
+            FIELDS.put("course", (b, v) -> b.course(enumValue("course", v, Course.class)));
+            FIELDS.put("symptoms", (b, v) -> b.symptoms(enumSet("symptoms", v, Symptom.class)));
+            FIELDS.put("tenseAreas", (b, v) -> b.tenseAreas(enumSet("tenseAreas", v, BodyArea.class)));
+            FIELDS.put("redFlags", (b, v) -> b.redFlags(enumSet("redFlags", v, RedFlag.class)));
+            FIELDS.put("conditions", (b, v) -> b.conditions(enumSet("conditions", v, Condition.class)));
+            FIELDS.put("clinicFindings", (b, v) -> b.clinicFindings(texts("clinicFindings", v)));
+        }
+
+        private Jackson() {
+        }
     }
 
     private static final List<String> REQUIRED = List.of("cause", "sensitivity", "inflammation", "painLevel");
@@ -89,9 +98,15 @@ public final class AssessmentJson {
             throw new InvalidAssessmentException(null, "the assessment is " + json.length()
                     + " characters long; at most " + MAX_LENGTH + " are accepted");
         }
+        Assessment plain = PlainAssessmentJson.parse(json);
+        return plain != null ? plain : withJackson(json);
+    }
+
+    /** {@link #parse} by Jackson alone, which reports what is wrong with any text it refuses. */
+    static Assessment withJackson(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Jackson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             String duplicate = duplicateField(e);
             throw new InvalidAssessmentException(duplicate, duplicate != null
@@ -111,7 +126,7 @@ public final class AssessmentJson {
         Assessment.Builder builder = Assessment.builder();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            BiConsumer<Assessment.Builder, JsonNode> setter = FIELDS.get(field.getKey());
+            BiConsumer<Assessment.Builder, JsonNode> setter = Jackson.FIELDS.get(field.getKey());
             if (setter == null) {
                 throw new InvalidAssessmentException(field.getKey(), unknownField(field.getKey()));
             }
@@ -145,13 +160,13 @@ public final class AssessmentJson {
 
     private static String unknownField(String name) {
         String message = "unknown field \"" + name + "\"";
-        for (String known : FIELDS.keySet()) {
+        for (String known : Jackson.FIELDS.keySet()) {
             if (known.equalsIgnoreCase(name) || known.toLowerCase(Locale.ROOT).equals(name.replace("_", "").toLowerCase(Locale.ROOT))) {
                 message += " (did you mean \"" + known + "\"?)";
                 break;
             }
         }
-        return message + "; allowed fields: " + String.join(", ", FIELDS.keySet());
+        return message + "; allowed fields: " + String.join(", ", Jackson.FIELDS.keySet());
     }
 
     private static String text(String field, JsonNode value) {

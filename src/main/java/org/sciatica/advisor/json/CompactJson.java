@@ -38,6 +38,126 @@ final class CompactJson {
         return new String(bytes(r), StandardCharsets.UTF_8);
     }
 
+    /** The compact form of {@code r} ({@link CompactAnswers}): decisions and references, no texts. */
+    static byte[] compactForm(Recommendation r, TextRefs refs) {
+        CompactJson out = new CompactJson();
+        out.compact(r, refs);
+        return Arrays.copyOf(out.buffer, out.size);
+    }
+
+    private void compact(Recommendation r, TextRefs refs) {
+        raw("{\"id\":");
+        string(r.id());
+        raw(",\"disposition\":\"").raw(r.disposition().name()).raw("\",\"referral\":");
+        if (r.referral() == null) {
+            raw("null");
+        } else {
+            raw("{\"urgency\":\"").raw(r.referral().urgency().name()).raw("\",\"reasons\":");
+            refList(r.referral().reasons(), refs);
+            raw("}");
+        }
+        raw(",\"techniques\":[");
+        for (int i = 0; i < r.techniques().size(); i++) {
+            Recommendation.RankedTechnique t = r.techniques().get(i);
+            raw(i == 0 ? "[\"" : ",[\"").raw(t.technique().name()).raw("\",\"").raw(t.pressure().name()).raw("\"");
+            refs(t.reasons(), refs);
+        }
+        raw("],\"excluded\":[");
+        for (int i = 0; i < r.excluded().size(); i++) {
+            Recommendation.ExcludedTechnique e = r.excluded().get(i);
+            raw(i == 0 ? "[\"" : ",[\"").raw(e.technique().name()).raw("\"");
+            refs(e.reasons(), refs);
+        }
+        raw("],\"warnings\":[");
+        for (int i = 0; i < r.warnings().size(); i++) {
+            Recommendation.Warning w = r.warnings().get(i);
+            raw(i == 0 ? "[" : ",[");
+            string(w.code());
+            raw(",\"").raw(w.severity().name()).raw("\",");
+            ref(w.message(), w.ruleId(), w.sourceId(), refs);
+            raw("]");
+        }
+        raw("],\"focusAreas\":[");
+        for (int i = 0; i < r.focusAreas().size(); i++) {
+            Recommendation.FocusArea f = r.focusAreas().get(i);
+            raw(i == 0 ? "[\"" : ",[\"").raw(f.area().name()).raw("\"");
+            refs(f.reasons(), refs);
+        }
+        raw("],\"sessionPlan\":{\"steps\":[");
+        for (int i = 0; i < r.sessionPlan().steps().size(); i++) {
+            Recommendation.PlanStep s = r.sessionPlan().steps().get(i);
+            if (i > 0) {
+                raw(",");
+            }
+            ref(s.text(), s.ruleId(), s.sourceId(), refs);
+        }
+        raw("],\"sessionsPerWeek\":");
+        if (r.sessionPlan().sessionsPerWeek() == null) {
+            raw("null");
+        } else {
+            raw("[").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().min()))
+                    .raw(",").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().max())).raw("]");
+        }
+        raw("},\"firedRules\":[");
+        for (int i = 0; i < r.firedRules().size(); i++) {
+            if (i > 0) {
+                raw(",");
+            }
+            string(r.firedRules().get(i));
+        }
+        // Questions (field and reference) go here, before rulesVersion, once answers carry them.
+        raw("],\"rulesVersion\":");
+        string(r.rulesVersion());
+        raw(",\"asOf\":\"").raw(r.asOf().toString()).raw("\"}");
+    }
+
+    /** A list of references: {@code ["TQ-03","TQ-06"]}. */
+    private void refList(List<Reason> reasons, TextRefs refs) {
+        raw("[");
+        for (int i = 0; i < reasons.size(); i++) {
+            if (i > 0) {
+                raw(",");
+            }
+            Reason reason = reasons.get(i);
+            ref(reason.text(), reason.ruleId(), reason.sourceId(), refs);
+        }
+        raw("]");
+    }
+
+    /** The references that end an item's array, each after a comma, then the array's end. */
+    private void refs(List<Reason> reasons, TextRefs refs) {
+        for (Reason reason : reasons) {
+            raw(",");
+            ref(reason.text(), reason.ruleId(), reason.sourceId(), refs);
+        }
+        raw("]");
+    }
+
+    /** A reference to a catalog text ({@code "TQ-03"}, {@code "CI-09#1"}), or the text itself when the catalog has none. */
+    private void ref(String text, String ruleId, String sourceId, TextRefs refs) {
+        byte[] ref = refs.ref(text, ruleId, sourceId);
+        if (ref != null) {
+            bytes(ref);
+            return;
+        }
+        raw("{\"ruleId\":");
+        string(ruleId);
+        raw(",\"sourceId\":");
+        string(sourceId);
+        raw(",\"text\":");
+        string(text);
+        raw("}");
+    }
+
+    private void sessionsPerWeek(Recommendation r) {
+        if (r.sessionPlan().sessionsPerWeek() == null) {
+            raw("null");
+        } else {
+            raw("{\"min\":").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().min()))
+                    .raw(",\"max\":").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().max())).raw("}");
+        }
+    }
+
     private void recommendation(Recommendation r) {
         raw("{\"id\":");
         string(r.id());
@@ -113,12 +233,7 @@ final class CompactJson {
             raw("}");
         }
         raw("],\"sessionsPerWeek\":");
-        if (r.sessionPlan().sessionsPerWeek() == null) {
-            raw("null");
-        } else {
-            raw("{\"min\":").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().min()))
-                    .raw(",\"max\":").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().max())).raw("}");
-        }
+        sessionsPerWeek(r);
         raw("},\"firedRules\":[");
         for (int i = 0; i < r.firedRules().size(); i++) {
             if (i > 0) {

@@ -38,6 +38,16 @@ public final class BatchInput {
         }
     }
 
+    /**
+     * One assessment as the batch reads it: a JSON line.
+     *
+     * @param a the assessment
+     * @return its JSON, on one line
+     */
+    public static String line(Assessment a) {
+        return toJson(new ObjectMapper(), a);
+    }
+
     private static String toJson(ObjectMapper json, Assessment a) {
         ObjectNode o = json.createObjectNode();
         o.put("id", a.id()).put("cause", a.cause().name()).put("sensitivity", a.sensitivity().name())

@@ -1,0 +1,129 @@
+package org.sciatica.advisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.bench.BatchInput;
+import org.sciatica.advisor.internal.BenchmarkMix;
+
+/**
+ * {@code --batch --compact} writes decisions and ids only, and {@code --expand --catalog} turns
+ * each compact line back into exactly the line {@code --batch} writes for the same input.
+ */
+class CompactBatchTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBenchmarkMixExpandsToTheFullBatchByteForByte() throws IOException {
+        roundTrip(BenchmarkMix.assessments());
+    }
+
+    @Test
+    void theHeavyMixExpandsToTheFullBatchByteForByte() throws IOException {
+        roundTrip(BenchmarkMix.heavy());
+    }
+
+    @Test
+    void aClinicsRulesExpandWithTheirOwnCatalog() throws IOException {
+        String input = "{\"cause\":\"MUSCLE_TENSION\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":4,"
+                + "\"symptoms\":[\"BURNING_PAIN\"],\"clinicFindings\":[\"LYMPHEDEMA\"]}\n";
+        String rules = "src/it/clinic-rules/rules";
+        Cli full = Cli.withInput(input, "--batch", "--rules", rules);
+        Cli compact = Cli.withInput(input, "--batch", "--compact", "--rules", rules);
+        assertThat(compact.out()).contains("\"EC-01").doesNotContain("lymphedema: light pressure only");
+        Path catalog = write("clinic-catalog.json", Cli.run("--list-rules", "--format", "json", "--rules", rules).out());
+        Cli expanded = Cli.withInput(compact.out(), "--expand", "--catalog", catalog.toString());
+        assertThat(expanded.exitCode()).isZero();
+        assertThat(expanded.out()).isEqualTo(full.out());
+    }
+
+    @Test
+    void aCompactLineCarriesDecisionsAndIdsButNoTextsAndNoSources() throws IOException {
+        Cli compact = Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact");
+        assertThat(compact.exitCode()).isZero();
+        JsonNode line = JSON.readTree(compact.out());
+        assertThat(line.has("sources")).isFalse();
+        assertThat(line.get("rulesVersion").asText()).startsWith("0.");
+        assertThat(line.get("techniques").get(0).get(0).asText()).isEqualTo("SWEDISH");
+        assertThat(line.get("techniques").get(0).get(2).asText()).matches("[A-Z]+-\\d+(#\\d+)?");
+        assertThat(line.get("warnings").get(0).get(0).asText()).isEqualTo("NO_DIRECT_NERVE_PRESSURE");
+        assertThat(line.get("warnings").get(0).get(2).asText()).isEqualTo("NS-01");
+        assertThat(compact.out()).doesNotContain("\"text\"", "\"message\"");
+    }
+
+    @Test
+    void aLineFromOtherRulesIsRefusedAndTheRestGoOn() throws IOException {
+        String line = Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact").out().strip();
+        JsonNode parsed = JSON.readTree(line);
+        String version = parsed.get("rulesVersion").asText();
+        String other = line.replace(version, "0.0.9+rules.000000000000");
+        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
+        Cli expanded = Cli.withInput(other + "\n" + line + "\n", "--expand", "--catalog", catalog.toString());
+        assertThat(expanded.exitCode()).isEqualTo(Main.SOME_LINES_BAD);
+        List<String> out = expanded.out().lines().toList();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).startsWith("{\"line\":1,\"error\":")
+                .contains("comes from rules 0.0.9+rules.000000000000, but the catalog is of rules " + version);
+        assertThat(out.get(1)).contains("\"sources\":[");
+    }
+
+    @Test
+    void aReferenceTheCatalogLacksIsAClearError() throws IOException {
+        String line = Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact").out().strip();
+        String broken = line.replaceFirst("\"CAUTION\",\"NS-01\"", "\"CAUTION\",\"NS-01#99\"");
+        assertThat(broken).isNotEqualTo(line);
+        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
+        Cli expanded = Cli.withInput(broken + "\n", "--expand", "--catalog", catalog.toString());
+        assertThat(expanded.out()).contains("reference \\\"NS-01#99\\\": rule NS-01 has 1 text in the catalog");
+    }
+
+    @Test
+    void usageMistakesAreExplained() throws IOException {
+        assertThat(Cli.withInput("", "--compact").err()).contains("--compact is for --batch");
+        assertThat(Cli.withInput("", "--expand").err()).contains("--expand needs --catalog FILE");
+        assertThat(Cli.withInput("", "--expand", "--catalog", dir.resolve("missing.json").toString()).err())
+                .contains("missing.json: no such file");
+        Path notACatalog = write("not-a-catalog.json", "{\"rules\":[]}");
+        Cli wrong = Cli.withInput("", "--expand", "--catalog", notACatalog.toString());
+        assertThat(wrong.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(wrong.err()).contains("the catalog must be the JSON list of rules that --list-rules --format json writes");
+    }
+
+    private void roundTrip(List<Assessment> mix) throws IOException {
+        String input = mix.stream().map(BatchInput::line).collect(Collectors.joining("\n", "", "\n"));
+        Cli full = Cli.withInput(input, "--batch", "--quiet");
+        Cli compact = Cli.withInput(input, "--batch", "--compact", "--quiet");
+        assertThat(full.exitCode()).isZero();
+        assertThat(compact.exitCode()).isZero();
+        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
+        Cli expanded = Cli.withInput(compact.out(), "--expand", "--catalog", catalog.toString());
+        assertThat(expanded.exitCode()).isZero();
+        List<String> want = full.out().lines().toList();
+        List<String> got = expanded.out().lines().toList();
+        assertThat(got).hasSameSizeAs(want);
+        for (int i = 0; i < want.size(); i++) {
+            assertThat(got.get(i)).as("line %d", i + 1).isEqualTo(want.get(i));
+        }
+        System.out.printf("%s lines: full %.0f bytes per line, compact %.0f%n", mix.size(),
+                (double) full.out().length() / mix.size(), (double) compact.out().length() / mix.size());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
