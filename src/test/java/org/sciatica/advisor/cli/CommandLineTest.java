@@ -286,4 +286,13 @@ class CommandLineTest {
         assertThat(JSON.readTree(cli.out()).get("cards").get(0).get("indicator").asText()).isEqualTo("warning");
         assertThat(Cli.run("--list-rules", "--format", "cds-hooks").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void theCommandLineWritesOneCriticalCardForAReferralAndTheSameBytesEveryRun() throws Exception {
+        Cli cli = Cli.run("--format", "cds-hooks", "examples/red-flag-cauda-equina.json");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(JSON.readTree(cli.out()).get("cards")).hasSize(1);
+        assertThat(JSON.readTree(cli.out()).get("cards").get(0).get("indicator").asText()).isEqualTo("critical");
+        assertThat(Cli.run("--format", "cds-hooks", "examples/red-flag-cauda-equina.json").out()).isEqualTo(cli.out());
+    }
 }

@@ -30,14 +30,22 @@ class CdsHooksTest {
             assertThat(response.fieldNames()).toIterable().containsExactly("cards");
             JsonNode cards = response.get("cards");
             assertThat(cards.isArray()).isTrue();
-            assertThat(cards).hasSize(1 + r.warnings().size());
+            assertThat(cards).hasSize(r.referral() != null ? 1 : 1 + r.warnings().size());
             for (JsonNode card : cards) {
                 assertThat(card.get("summary").isTextual()).isTrue();
                 assertThat(card.get("summary").asText()).isNotBlank().hasSizeLessThan(140);
                 assertThat(card.get("indicator").asText()).isIn(INDICATORS);
                 assertThat(card.get("source").get("label").asText()).isNotBlank();
-                assertThat(card.get("detail").isTextual()).isTrue();
+                assertThat(card.get("source").get("url").asText()).startsWith("http");
+                assertThat(card.get("detail").asText()).isNotBlank();
                 assertThat(UUID.fromString(card.get("uuid").asText())).isNotNull();
+                assertThat(card.get("overrideReasons")).hasSize(CdsHooks.OverrideReason.values().length);
+                for (JsonNode reason : card.get("overrideReasons")) {
+                    assertThat(reason.get("code").asText()).isNotBlank();
+                    assertThat(reason.get("display").asText()).isNotBlank();
+                    assertThat(reason.get("system").asText()).isEqualTo(CdsHooks.OVERRIDE_REASON_SYSTEM);
+                }
+                assertNoNullOrEmpty(card);
             }
             assertThat(cards.findValuesAsText("uuid")).doesNotHaveDuplicates();
         }
@@ -52,13 +60,63 @@ class CdsHooksTest {
     }
 
     @Test
-    void aReferralLeadsWithACriticalCard() throws Exception {
+    void anEmergencyReferralIsOneCriticalCardThatSaysNowAndGivesNoHandsOnAdvice() throws Exception {
         Recommendation r = Cases.bundledAdvisor().advise(Cases.herniatedDisc().redFlags(RedFlag.SADDLE_ANESTHESIA).build());
-        JsonNode first = JSON.readTree(CdsHooks.response(r)).get("cards").get(0);
+        JsonNode cards = JSON.readTree(CdsHooks.response(r)).get("cards");
+        assertThat(cards).hasSize(1);
+        JsonNode first = cards.get(0);
         assertThat(first.get("indicator").asText()).isEqualTo("critical");
-        assertThat(first.get("summary").asText()).startsWith("Refer (EMERGENCY): do not massage.");
+        assertThat(first.get("summary").asText()).startsWith("Emergency referral now, no massage:");
+        assertThat(first.get("detail").asText()).contains("emergency department", "now", "Do not massage")
+                .doesNotContain("Techniques", "Focus areas", "Session plan", "Do not use");
         assertThat(first.get("source").get("label").asText()).contains("Sciatica");
         assertThat(first.get("source").get("url").asText()).startsWith("https://www.nhs.uk/");
+    }
+
+    @Test
+    void anUrgentReferralSaysADoctorToday() throws Exception {
+        Recommendation r = Cases.bundledAdvisor().advise(Cases.herniatedDisc().redFlags(RedFlag.FEVER).build());
+        List<CdsHooks.Card> cards = CdsHooks.cards(r, new CdsHooks.Options("hook-1", "https://example.org/reports/1"));
+        assertThat(cards).hasSize(1);
+        CdsHooks.Card card = cards.get(0);
+        assertThat(card.indicator()).isEqualTo("critical");
+        assertThat(card.summary()).startsWith("Same-day referral, no massage:");
+        assertThat(card.json().get("detail").asText()).contains("A doctor sees the client today");
+        assertThat(card.ruleIds()).containsAll(r.referral().reasons().stream().map(Recommendation.Reason::ruleId).toList());
+        assertThat(card.json().get("links").get(0).get("url").asText()).isEqualTo("https://example.org/reports/1");
+    }
+
+    @Test
+    void theHookInstanceNamesTheCardIdsAndEachCardNamesItsRules() {
+        Recommendation r = Cases.bundledAdvisor().advise(Cases.piriformisSyndrome().build());
+        List<CdsHooks.Card> one = CdsHooks.cards(r, new CdsHooks.Options("hook-1", null));
+        List<CdsHooks.Card> two = CdsHooks.cards(r, new CdsHooks.Options("hook-2", null));
+        assertThat(one.stream().map(CdsHooks.Card::uuid)).doesNotContainAnyElementsOf(two.stream().map(CdsHooks.Card::uuid).toList());
+        assertThat(one.get(0).ruleIds()).containsAll(r.techniques().get(0).reasons().stream().map(Recommendation.Reason::ruleId).toList());
+        for (int i = 1; i < one.size(); i++) {
+            assertThat(one.get(i).ruleIds()).containsExactly(r.warnings().get(i - 1).ruleId());
+        }
+    }
+
+    @Test
+    void theMissingInformationCardNamesWhatIsMissingAndLinksTheIntakeForm() {
+        CdsHooks.Card card = CdsHooks.missingInformation(List.of("sensitivity", "inflammation"), "https://example.org/intake", "h", "v1");
+        assertThat(card.indicator()).isEqualTo("info");
+        assertThat(card.summary()).contains("sensitivity", "inflammation").hasSizeLessThan(140);
+        assertThat(card.json().get("links").get(0).get("url").asText()).isEqualTo("https://example.org/intake");
+        assertNoNullOrEmpty(card.json());
+    }
+
+    private static void assertNoNullOrEmpty(JsonNode node) {
+        if (node.isObject() || node.isArray()) {
+            assertThat(node.size()).as("an empty object or array in %s", node).isPositive();
+            node.forEach(CdsHooksTest::assertNoNullOrEmpty);
+        } else {
+            assertThat(node.isNull()).isFalse();
+            if (node.isTextual()) {
+                assertThat(node.asText()).isNotBlank();
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,716 @@
+package org.sciatica.advisor.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.sciatica.advisor.Assessment;
+import org.sciatica.advisor.InvalidAssessmentException;
+import org.sciatica.advisor.Recommendation;
+import org.sciatica.advisor.SafetyViolationException;
+import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.cli.DecisionMatrix;
+import org.sciatica.advisor.cli.RuleCatalog;
+import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.CdsHooks;
+import org.sciatica.advisor.json.RecommendationJson;
+import org.sciatica.advisor.service.fhir.FhirMapping;
+import org.sciatica.advisor.service.fhir.Intake;
+import org.sciatica.advisor.service.store.Store;
+
+/**
+ * The point-of-care service: CDS Hooks 2.0 ({@code /cds-services}), the plain endpoint ({@code /advice}),
+ * the web page, the override report, health, readiness and metrics, over one advisor and one store.
+ */
+public final class SciaticaService implements AutoCloseable {
+    static final String PATIENT_VIEW = "sciatica-patient-view";
+    static final String ORDER_SIGN = "sciatica-order-sign";
+    private static final Logger LOG = LoggerFactory.getLogger(SciaticaService.class);
+
+    private record ServiceDef(String id, String hook, String title, String description) {
+    }
+
+    private static final Map<String, ServiceDef> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put(PATIENT_VIEW, new ServiceDef(PATIENT_VIEW, "patient-view", "Sciatica massage advice",
+                "When a client's record opens: whether massage is safe for their sciatica, which techniques and how firmly, "
+                        + "or where to refer them and how fast."));
+        SERVICES.put(ORDER_SIGN, new ServiceDef(ORDER_SIGN, "order-sign", "Sciatica massage order check",
+                "When a massage therapy order (ServiceRequest) is signed: the same advice, so a referral is seen before the "
+                        + "order goes out."));
+    }
+
+    private final ServiceConfig config;
+    private final SciaticaAdvisor advisor;
+    private final Store store;
+    private final TokenVerifier tokens;
+    private final FhirFetcher fetcher = new FhirFetcher();
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final BlockingQueue<Store.Answer> adviceAudit = new ArrayBlockingQueue<>(10_000);
+    private final Thread auditWriter;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Javalin app;
+    private final String publicUrl;
+
+    private SciaticaService(ServiceConfig config, SciaticaAdvisor advisor, Store store, Clock clock) {
+        this.config = config;
+        this.advisor = advisor;
+        this.store = store;
+        this.clock = clock;
+        this.tokens = new TokenVerifier(config.trustedIssuers(), config.devSandbox(), clock);
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.jetty.modifyServer(server -> server.setStopTimeout(10_000)); // in-flight requests finish on stop
+            c.requestLogger.http(this::logRequest);
+            routes(c.routes);
+        });
+        app.start();
+        this.publicUrl = config.publicUrl() != null ? stripSlash(config.publicUrl())
+                : "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + app.port();
+        this.auditWriter = new Thread(this::writeAdviceAudit, "advice-audit");
+        auditWriter.setDaemon(true);
+        auditWriter.start();
+        if (config.devSandbox()) {
+            LOG.warn("event=dev_sandbox_on issuer={} note=\"tokens signed with the CDS Hooks sandbox's public key are accepted; "
+                    + "anyone can sign them; development only\"", TokenVerifier.SANDBOX_ISSUER);
+        }
+        LOG.info("event=started url={} store={} rules_version=\"{}\" issuers={} cors_origins={}", publicUrl,
+                Store.redact(config.jdbcUrl()), advisor.rulesVersion(), config.trustedIssuers().keySet(), config.corsOrigins());
+    }
+
+    /**
+     * Loads the rules, opens the store and starts listening.
+     *
+     * @param config the configuration
+     * @return the running service
+     */
+    public static SciaticaService start(ServiceConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    static SciaticaService start(ServiceConfig config, Clock clock) {
+        SciaticaAdvisor.Builder builder = SciaticaAdvisor.builder();
+        config.ruleDirectories().forEach(builder::addRuleDirectory);
+        SciaticaAdvisor advisor = builder.build();
+        Thread fhir = new Thread(FhirMapping::context, "fhir-context"); // seconds to build: off the start-up path
+        fhir.setDaemon(true);
+        fhir.start();
+        if (config.store() == null) {
+            try {
+                java.nio.file.Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot create the data directory " + config.dataDir() + ": " + e.getMessage(), e);
+            }
+        }
+        Store store = Store.open(config.jdbcUrl());
+        try {
+            return new SciaticaService(config, advisor, store, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** @return the port the service listens on */
+    public int port() {
+        return app.port();
+    }
+
+    /** @return the address callers use, without a trailing slash */
+    public String url() {
+        return publicUrl;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    /** Stops taking requests, lets those in flight finish, writes the queued audit, closes the store. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("event=stopping");
+        app.stop();
+        auditWriter.interrupt();
+        try {
+            auditWriter.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainAdviceAudit();
+        store.close();
+        LOG.info("event=stopped");
+    }
+
+    private void routes(io.javalin.config.RoutesConfig r) {
+        r.before(this::cors);
+        r.before(this::limitBody);
+        r.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+        r.get("/ready", this::ready);
+        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        r.get("/cds-services", this::discovery);
+        r.post("/cds-services/{id}", this::hook);
+        r.post("/cds-services/{id}/feedback", this::feedback);
+        r.post("/advice", this::advice);
+        r.get("/fhir/Questionnaire/sciatica-intake", ctx -> ctx.contentType("application/fhir+json").result(Intake.questionnaireJson()));
+        r.get("/report/overrides", this::overrideReport);
+        r.get("/", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
+        r.get("/app.js", ctx -> page(ctx, "app.js", "text/javascript; charset=utf-8"));
+        r.get("/style.css", ctx -> page(ctx, "style.css", "text/css; charset=utf-8"));
+        r.get("/api/vocabulary", this::vocabulary);
+        r.get("/api/reports/{answerId}", this::reportJson);
+        r.get("/reports/{answerId}", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
+        r.get("/rules", ctx -> {
+            pageAuth(ctx);
+            ctx.contentType("text/markdown; charset=utf-8").result(RuleCatalog.markdown(advisor));
+        });
+        r.get("/decision-matrix.svg", ctx -> {
+            pageAuth(ctx);
+            ctx.contentType("image/svg+xml").result(DecisionMatrix.svg(advisor));
+        });
+        r.exception(HttpError.class, (e, ctx) -> {
+            ctx.status(e.status);
+            if (e.status == HttpError.UNAUTHORIZED) {
+                ctx.result("");
+            } else {
+                ctx.contentType("application/json").result(Json.error(e.field, e.getMessage()));
+            }
+        });
+        r.exception(Store.Unavailable.class, (e, ctx) -> {
+            LOG.warn("event=store_unavailable path={} reason=\"{}\"", ctx.path(), e.getMessage());
+            ctx.status(503).contentType("application/json").result(Json.error(null, "the store is unavailable; nothing was stored, try again"));
+        });
+        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus();
+            String message = status == 413 ? "the request body is larger than " + config.maxBodyBytes() + " bytes" : e.getMessage();
+            ctx.status(status).contentType("application/json").result(Json.error(null, message));
+        });
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("event=internal_error path={}", ctx.path(), e);
+            ctx.status(500).contentType("application/json").result(Json.error(null, "internal error; the service log has the details"));
+        });
+    }
+
+    // ---- cross-cutting: CORS, body limit, content type, authentication of the non-CDS endpoints
+
+    private void cors(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        boolean allowed = config.corsOrigins().contains(origin);
+        if (ctx.method().name().equals("OPTIONS")) {
+            if (!allowed) {
+                ctx.status(403).contentType("application/json").result(Json.error(null, "origin " + origin + " is not allowed"));
+            } else {
+                allowHeaders(ctx, origin);
+                ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+                ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+                ctx.header("Access-Control-Max-Age", "600");
+                ctx.status(204);
+            }
+            ctx.skipRemainingHandlers();
+        } else if (allowed) {
+            allowHeaders(ctx, origin);
+        }
+    }
+
+    private static void allowHeaders(Context ctx, String origin) {
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Vary", "Origin");
+    }
+
+    private void limitBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > config.maxBodyBytes()) {
+            ctx.header("Connection", "close");
+            throw new HttpError(413, null, "the request body is " + length + " bytes; at most " + config.maxBodyBytes() + " are accepted");
+        }
+    }
+
+    private static void requireJson(Context ctx) {
+        String type = ctx.contentType();
+        String base = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!base.equals("application/json") && !base.equals("application/fhir+json")) {
+            throw new HttpError(415, null, "the body must be JSON (Content-Type: application/json), was "
+                    + (type == null ? "no Content-Type" : type));
+        }
+    }
+
+    /** Off loopback, the page, the plain endpoint and the report need a client's JWT or the page key. */
+    private void pageAuth(Context ctx) {
+        if (config.loopbackOnly()) {
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        if (config.pageKey() != null && authorization != null) {
+            String key = null;
+            if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                    key = decoded.substring(decoded.indexOf(':') + 1);
+                } catch (IllegalArgumentException e) {
+                    key = null;
+                }
+            }
+            if (key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), config.pageKey().getBytes(StandardCharsets.UTF_8))) {
+                return;
+            }
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.verify(authorization, publicUrl + ctx.path());
+            return;
+        }
+        ctx.header("WWW-Authenticate", "Basic realm=\"Sciatica Advisor\", charset=\"UTF-8\"");
+        throw HttpError.unauthorized();
+    }
+
+    // ---- operations
+
+    private void ready(Context ctx) {
+        boolean reachable = store.reachable();
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("status", reachable ? "READY" : "NOT_READY");
+        body.put("rulesVersion", advisor.rulesVersion());
+        body.put("rules", advisor.rules().size());
+        body.put("store", reachable ? "reachable" : "unreachable");
+        ctx.status(reachable ? 200 : 503).contentType("application/json").result(body.toString());
+    }
+
+    private void logRequest(Context ctx, Float ms) {
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        int status = ctx.statusCode();
+        Timer.builder("sciatica_http_requests").description("HTTP requests by route and status")
+                .tag("method", ctx.method().name()).tag("route", route).tag("status", String.valueOf(status))
+                .register(metrics).record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("event=request method={} path={} status={} ms={}", ctx.method().name(), route, status, String.format(Locale.ROOT, "%.2f", ms));
+        }
+    }
+
+    // ---- CDS Hooks
+
+    private void discovery(Context ctx) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode services = root.putArray("services");
+        for (ServiceDef def : SERVICES.values()) {
+            ObjectNode s = services.addObject();
+            s.put("hook", def.hook());
+            s.put("title", def.title());
+            s.put("description", def.description());
+            s.put("id", def.id());
+            ObjectNode prefetch = s.putObject("prefetch");
+            FhirMapping.PREFETCH.forEach(prefetch::put);
+            s.put("usageRequirements", "Complete the intake Questionnaire " + FhirMapping.INTAKE_CANONICAL
+                    + " (served at " + publicUrl + "/fhir/Questionnaire/sciatica-intake) for advice beyond red flags.");
+        }
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    private ServiceDef service(Context ctx) {
+        ServiceDef def = SERVICES.get(ctx.pathParam("id"));
+        if (def == null) {
+            throw new HttpError(404, null, "no CDS service '" + ctx.pathParam("id") + "'; this server offers "
+                    + String.join(", ", SERVICES.keySet()));
+        }
+        return def;
+    }
+
+    private void hook(Context ctx) {
+        ServiceDef def = service(ctx);
+        requireJson(ctx);
+        tokens.verify(ctx.header("Authorization"), publicUrl + ctx.path());
+        ObjectNode body = Json.object(ctx.body());
+        String hook = requiredText(body, "hook", "hook");
+        if (!hook.equals(def.hook())) {
+            throw HttpError.badRequest("hook", "hook must be " + def.hook() + " for the service " + def.id() + ", was " + hook);
+        }
+        String hookInstance = requiredText(body, "hookInstance", "hookInstance");
+        JsonNode context = body.get("context");
+        if (context == null || !context.isObject()) {
+            throw HttpError.badRequest("context", "context must be a JSON object with the hook's context");
+        }
+        requiredText(context, "patientId", "context.patientId");
+        if (def.hook().equals("order-sign") && !ordersMassage(context.get("draftOrders"))) {
+            audit(def.id(), hookInstance, null, null, null, List.of());
+            ctx.contentType("application/json").result(CdsHooks.response(List.of()));
+            return;
+        }
+        Map<String, Resource> prefetch = prefetch(body, (ObjectNode) context);
+        FhirMapping.Mapped mapped = FhirMapping.map(prefetch, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        ObjectNode fields = mapped.assessment();
+        fields.put("id", hookInstance);
+        if (!mapped.missing().isEmpty()) {
+            if (mapped.recordRedFlags().isEmpty()) {
+                CdsHooks.Card card = CdsHooks.missingInformation(mapped.missing(), publicUrl + "/", hookInstance, advisor.rulesVersion());
+                audit(def.id(), hookInstance, null, null, null, List.of(card));
+                count(List.of(card));
+                ctx.contentType("application/json").result(CdsHooks.response(List.of(card)));
+                return;
+            }
+            // A red flag in the record refers whatever the rest is: what no one has assessed yet is taken at its
+            // most cautious, which can only make the referral more urgent, never less (safety line 14).
+            fields.putIfAbsent("cause", Json.MAPPER.getNodeFactory().textNode("UNKNOWN"));
+            fields.putIfAbsent("sensitivity", Json.MAPPER.getNodeFactory().textNode("HIGH"));
+            fields.putIfAbsent("inflammation", Json.MAPPER.getNodeFactory().textNode("ACUTE"));
+            fields.putIfAbsent("painLevel", Json.MAPPER.getNodeFactory().numberNode(10));
+        }
+        Assessment assessment;
+        try {
+            assessment = AssessmentJson.parse(fields.toString());
+        } catch (InvalidAssessmentException e) {
+            throw new HttpError(422, e.field() == null ? null : "intake." + e.field(), "the intake or record gives an invalid assessment: " + e.getMessage());
+        }
+        Recommendation r = advise(assessment);
+        String answerId = UUID.randomUUID().toString();
+        List<CdsHooks.Card> cards = CdsHooks.cards(r, new CdsHooks.Options(hookInstance, publicUrl + "/reports/" + answerId));
+        auditOrWarn(new Store.Answer(answerId, clock.instant(), def.id(), hookInstance, r.rulesVersion(), hash(fields),
+                r.disposition().name(), RecommendationJson.compact(r), records(cards)));
+        count(cards);
+        ctx.contentType("application/json").result(CdsHooks.response(cards));
+    }
+
+    private Recommendation advise(Assessment assessment) {
+        try {
+            return advisor.advise(assessment);
+        } catch (SafetyViolationException e) {
+            LOG.error("event=safety_violation message=\"{}\"", e.getMessage());
+            throw new HttpError(500, null, "the rules gave an answer the safety monitor refused: " + e.getMessage());
+        }
+    }
+
+    private static boolean ordersMassage(@Nullable JsonNode draftOrders) {
+        if (draftOrders == null || draftOrders.isNull()) {
+            throw HttpError.badRequest("context.draftOrders", "order-sign needs context.draftOrders, a Bundle of the orders being signed");
+        }
+        Resource bundle;
+        try {
+            bundle = (Resource) FhirMapping.context().newJsonParser().parseResource(draftOrders.toString());
+        } catch (RuntimeException e) {
+            throw HttpError.badRequest("context.draftOrders", "context.draftOrders is not a FHIR R4 resource: " + e.getMessage());
+        }
+        if (!(bundle instanceof Bundle b)) {
+            throw HttpError.badRequest("context.draftOrders", "context.draftOrders must be a Bundle, was a " + bundle.fhirType());
+        }
+        for (Bundle.BundleEntryComponent e : b.getEntry()) {
+            if (e.getResource() instanceof ServiceRequest sr && FhirMapping.isMassage(sr)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, Resource> prefetch(ObjectNode body, ObjectNode context) {
+        JsonNode given = body.get("prefetch");
+        if (given != null && !given.isNull() && !given.isObject()) {
+            throw HttpError.badRequest("prefetch", "prefetch must be a JSON object of the declared keys");
+        }
+        Map<String, Resource> resources = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : FhirMapping.PREFETCH.keySet()) {
+            JsonNode value = given == null ? null : given.get(key);
+            if (value == null || value.isNull()) {
+                missing.add(key);
+            } else {
+                try {
+                    resources.put(key, FhirMapping.parse(key, value.toString()));
+                } catch (FhirMapping.PrefetchException e) {
+                    throw HttpError.badRequest(e.field(), e.field() + " " + e.getMessage());
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return resources;
+        }
+        JsonNode server = body.get("fhirServer");
+        JsonNode auth = body.get("fhirAuthorization");
+        JsonNode token = auth == null ? null : auth.get("access_token");
+        if (server == null || !server.isTextual() || token == null || !token.isTextual()) {
+            throw new HttpError(412, "prefetch", "prefetch " + String.join(", ", missing)
+                    + " missing, and no fhirServer with fhirAuthorization.access_token to fetch it from");
+        }
+        String patientId = context.get("patientId").asText();
+        for (String key : missing) {
+            String query = FhirMapping.PREFETCH.get(key).replace("{{context.patientId}}", patientId);
+            try {
+                String json = fetcher.get(server.asText(), query, token.asText());
+                resources.put(key, FhirMapping.parse(key, json));
+            } catch (FhirFetcher.FetchFailed e) {
+                throw new HttpError(412, "prefetch." + key, "prefetch " + key + " missing and could not be fetched: " + e.getMessage());
+            } catch (FhirMapping.PrefetchException e) {
+                throw new HttpError(412, e.field(), "prefetch " + key + " missing and the FHIR server's answer " + e.getMessage());
+            }
+        }
+        return resources;
+    }
+
+    private void feedback(Context ctx) {
+        ServiceDef def = service(ctx);
+        requireJson(ctx);
+        tokens.verify(ctx.header("Authorization"), publicUrl + ctx.path());
+        ObjectNode body = Json.object(ctx.body());
+        JsonNode items = body.get("feedback");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw HttpError.badRequest("feedback", "feedback must be a non-empty array of feedback items");
+        }
+        List<Store.Feedback> feedback = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : items) {
+            String at = "feedback[" + i++ + "]";
+            if (!item.isObject()) {
+                throw HttpError.badRequest(at, at + " must be a JSON object");
+            }
+            String card = requiredText(item, "card", at + ".card");
+            String outcome = requiredText(item, "outcome", at + ".outcome");
+            if (!outcome.equals("accepted") && !outcome.equals("overridden")) {
+                throw HttpError.badRequest(at + ".outcome", at + ".outcome must be accepted or overridden, was " + outcome);
+            }
+            Instant when;
+            try {
+                when = Instant.parse(requiredText(item, "outcomeTimestamp", at + ".outcomeTimestamp"));
+            } catch (DateTimeParseException e) {
+                try {
+                    when = java.time.OffsetDateTime.parse(item.get("outcomeTimestamp").asText()).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw HttpError.badRequest(at + ".outcomeTimestamp", at + ".outcomeTimestamp must be an ISO 8601 instant, was "
+                            + item.get("outcomeTimestamp").asText());
+                }
+            }
+            String code = null;
+            String system = null;
+            String display = null;
+            String comment = null;
+            JsonNode override = item.get("overrideReason");
+            if (override != null && !override.isNull()) {
+                if (outcome.equals("accepted")) {
+                    throw HttpError.badRequest(at + ".overrideReason", at + ".overrideReason is for overridden cards only");
+                }
+                JsonNode reason = override.get("reason");
+                if (reason != null && reason.isObject()) {
+                    code = textOrNull(reason, "code");
+                    system = textOrNull(reason, "system");
+                    display = textOrNull(reason, "display");
+                }
+                comment = textOrNull(override, "userComment");
+            }
+            feedback.add(new Store.Feedback(card, outcome, code, system, display, comment, when));
+        }
+        int stored;
+        try {
+            stored = store.recordFeedback(def.id(), feedback);
+        } catch (Store.UnknownCard e) {
+            throw new HttpError(404, "card", e.getMessage() + "; nothing was stored");
+        }
+        for (Store.Feedback f : feedback) {
+            Counter.builder("sciatica_feedback").description("feedback items received, by outcome").tag("outcome", f.outcome())
+                    .register(metrics).increment();
+            if (f.outcome().equals("overridden")) {
+                Counter.builder("sciatica_overrides").description("overridden cards, by reason code")
+                        .tag("reason", f.reasonCode() == null ? "none" : f.reasonCode()).register(metrics).increment();
+            }
+        }
+        LOG.info("event=feedback service={} items={} stored={}", def.id(), feedback.size(), stored);
+        ctx.contentType("application/json").result("{}");
+    }
+
+    private static String requiredText(JsonNode node, String name, String field) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw HttpError.badRequest(field, field + " is required");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw HttpError.badRequest(field, field + " must be a non-empty string, was " + value);
+        }
+        return value.asText();
+    }
+
+    private static @Nullable String textOrNull(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+    }
+
+    // ---- audit
+
+    private static List<Store.CardRecord> records(List<CdsHooks.Card> cards) {
+        return cards.stream().map(c -> new Store.CardRecord(c.uuid(), c.indicator(), c.summary(), c.ruleIds())).toList();
+    }
+
+    private void audit(String service, String hookInstance, @Nullable String hash, @Nullable String disposition,
+                       @Nullable String json, List<CdsHooks.Card> cards) {
+        auditOrWarn(new Store.Answer(UUID.randomUUID().toString(), clock.instant(), service, hookInstance, advisor.rulesVersion(),
+                hash, disposition, json, records(cards)));
+    }
+
+    /** Records a hook's answer before it is sent (its cards can then take feedback); a store that is down does not stop advice. */
+    private void auditOrWarn(Store.Answer answer) {
+        try {
+            store.recordAnswer(answer);
+        } catch (Store.Unavailable e) {
+            LOG.warn("event=audit_failed service={} answer={} reason=\"{}\"", answer.service(), answer.answerId(), e.getMessage());
+        }
+    }
+
+    private void count(List<CdsHooks.Card> cards) {
+        for (CdsHooks.Card card : cards) {
+            Counter.builder("sciatica_cards").description("cards given, by indicator").tag("indicator", card.indicator())
+                    .register(metrics).increment();
+        }
+    }
+
+    static String hash(ObjectNode assessment) {
+        ObjectNode canonical = assessment.deepCopy();
+        canonical.remove("id");
+        java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+        canonical.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(x -> items.add(x.asText()));
+                items.sort(null);
+                ArrayNode a = Json.MAPPER.createArrayNode();
+                items.stream().distinct().forEach(a::add);
+                v = a;
+            }
+            sorted.put(e.getKey(), v);
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.write(sorted).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeAdviceAudit() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Store.Answer first = adviceAudit.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    auditOrWarn(first);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void drainAdviceAudit() {
+        Store.Answer a;
+        while ((a = adviceAudit.poll()) != null) {
+            auditOrWarn(a);
+        }
+    }
+
+    // ---- plain JSON and the page
+
+    private void advice(Context ctx) {
+        pageAuth(ctx);
+        requireJson(ctx);
+        Assessment assessment;
+        try {
+            assessment = AssessmentJson.parse(ctx.body());
+        } catch (InvalidAssessmentException e) {
+            throw HttpError.badRequest(e.field(), e.getMessage());
+        }
+        Recommendation r = advise(assessment);
+        byte[] json = RecommendationJson.compactUtf8(r);
+        String answerId = UUID.randomUUID().toString();
+        if (!adviceAudit.offer(new Store.Answer(answerId, clock.instant(), "advice", null, r.rulesVersion(), null,
+                r.disposition().name(), new String(json, StandardCharsets.UTF_8), List.of()))) {
+            LOG.warn("event=audit_queue_full answer={}", answerId);
+        }
+        ctx.header("Location", "/reports/" + answerId);
+        ctx.contentType("application/json").result(json);
+    }
+
+    private void reportJson(Context ctx) {
+        pageAuth(ctx);
+        String answerId = ctx.pathParam("answerId");
+        String json = store.answerJson(answerId).orElseThrow(() -> new HttpError(404, "answerId", "no answer " + answerId));
+        ctx.contentType("application/json").result(json);
+    }
+
+    private void overrideReport(Context ctx) {
+        pageAuth(ctx);
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode rules = root.putArray("rules");
+        for (Store.RuleFeedback f : store.overrideReport()) {
+            ObjectNode rule = rules.addObject();
+            rule.put("ruleId", f.ruleId());
+            rule.put("accepted", f.accepted());
+            rule.put("overridden", f.overridden());
+            ObjectNode reasons = rule.putObject("overridesByReason");
+            new java.util.TreeMap<>(f.overridesByReason()).forEach(reasons::put);
+        }
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    private void vocabulary(Context ctx) {
+        pageAuth(ctx);
+        ctx.contentType("application/fhir+json").result(Intake.questionnaireJson());
+    }
+
+    private void page(Context ctx, String resource, String type) throws IOException {
+        pageAuth(ctx);
+        try (InputStream in = SciaticaService.class.getResourceAsStream("web/" + resource)) {
+            if (in == null) {
+                throw new HttpError(404, null, "no page " + resource);
+            }
+            ctx.contentType(type).result(in.readAllBytes());
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

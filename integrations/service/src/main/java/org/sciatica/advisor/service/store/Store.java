@@ -1,0 +1,323 @@
+package org.sciatica.advisor.service.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The audit trail and the feedback: the embedded H2 file by default, PostgreSQL for several instances,
+ * the same Flyway migrations ({@code db/migration}) for both. A method that cannot reach the database
+ * throws {@link Unavailable}; nothing is answered as stored that was not committed.
+ */
+public final class Store implements AutoCloseable {
+    private static final String UNIQUE_VIOLATION = "23505"; // SQLSTATE, the same in H2 and PostgreSQL
+
+    private final HikariDataSource pool;
+
+    private Store(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the store and brings its schema up to date.
+     *
+     * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL (user and password in it, if any)
+     * @return the store
+     * @throws Unavailable when the database cannot be reached or migrated
+     */
+    public static Store open(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(1000); // a store that is down answers 503 within a second
+        config.setValidationTimeout(500);
+        config.setPoolName("sciatica-store");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new Unavailable("cannot open the store " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new Unavailable("cannot migrate the store " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        return new Store(pool);
+    }
+
+    /** A JDBC URL without what follows a password parameter, for messages and logs. */
+    public static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** One card of an answer and the rules behind it. */
+    public record CardRecord(String uuid, String indicator, String summary, List<String> ruleIds) {
+        /** Copies the rule ids. */
+        public CardRecord {
+            ruleIds = List.copyOf(ruleIds);
+        }
+    }
+
+    /** One answer as audited. */
+    public record Answer(String answerId, Instant answeredAt, String service, @Nullable String hookInstance,
+                         String rulesVersion, @Nullable String assessmentHash, @Nullable String disposition,
+                         @Nullable String answerJson, List<CardRecord> cards) {
+        /** Copies the cards. */
+        public Answer {
+            cards = List.copyOf(cards);
+        }
+    }
+
+    /** One feedback item of the CDS Hooks 2.0 feedback body. */
+    public record Feedback(String card, String outcome, @Nullable String reasonCode, @Nullable String reasonSystem,
+                           @Nullable String reasonDisplay, @Nullable String userComment, Instant outcomeTimestamp) {
+    }
+
+    /** The store cannot be reached (the caller answers 503). */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Feedback names a card the service never gave (the caller answers 404, nothing stored). */
+    public static final class UnknownCard extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String card;
+
+        UnknownCard(String card) {
+            super("no answer of this service gave the card " + card);
+            this.card = card;
+        }
+
+        /** @return the card uuid */
+        public String card() {
+            return card;
+        }
+    }
+
+    /**
+     * Records an answer, its cards and the rules behind each card, in one transaction.
+     *
+     * @param answer the answer
+     */
+    public void recordAnswer(Answer answer) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement a = c.prepareStatement("INSERT INTO answer (answer_id, answered_at, service, hook_instance, "
+                    + "rules_version, assessment_hash, disposition, answer_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement card = c.prepareStatement(
+                         "INSERT INTO card (answer_id, card_uuid, card_order, indicator, summary) VALUES (?, ?, ?, ?, ?)");
+                 PreparedStatement rule = c.prepareStatement(
+                         "INSERT INTO card_rule (answer_id, card_uuid, rule_id) VALUES (?, ?, ?)")) {
+                a.setString(1, answer.answerId());
+                a.setObject(2, OffsetDateTime.ofInstant(answer.answeredAt(), ZoneOffset.UTC));
+                a.setString(3, answer.service());
+                a.setString(4, answer.hookInstance());
+                a.setString(5, answer.rulesVersion());
+                a.setString(6, answer.assessmentHash());
+                a.setString(7, answer.disposition());
+                a.setString(8, answer.answerJson());
+                a.executeUpdate();
+                int order = 0;
+                for (CardRecord cr : answer.cards()) {
+                    card.setString(1, answer.answerId());
+                    card.setString(2, cr.uuid());
+                    card.setInt(3, order++);
+                    card.setString(4, cr.indicator());
+                    card.setString(5, cr.summary());
+                    card.addBatch();
+                    for (String ruleId : new java.util.LinkedHashSet<>(cr.ruleIds())) {
+                        rule.setString(1, answer.answerId());
+                        rule.setString(2, cr.uuid());
+                        rule.setString(3, ruleId);
+                        rule.addBatch();
+                    }
+                }
+                card.executeBatch();
+                rule.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new Unavailable("cannot record the answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores feedback on cards, all or nothing: each card at most once (a repeat is acknowledged, not stored
+     * again); committed before this method returns.
+     *
+     * @param service the service the feedback was sent to
+     * @param items the feedback items
+     * @return how many items were new
+     * @throws UnknownCard when an item names a card no answer of this service gave (nothing is stored)
+     */
+    public int recordFeedback(String service, List<Feedback> items) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement known = c.prepareStatement(
+                         "SELECT 1 FROM card k JOIN answer a ON a.answer_id = k.answer_id WHERE k.card_uuid = ? AND a.service = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO feedback (card_uuid, service, outcome, reason_code, "
+                         + "reason_system, reason_display, user_comment, outcome_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Feedback f : items) {
+                    known.setString(1, f.card());
+                    known.setString(2, service);
+                    try (ResultSet rs = known.executeQuery()) {
+                        if (!rs.next()) {
+                            c.rollback();
+                            throw new UnknownCard(f.card());
+                        }
+                    }
+                }
+                int stored = 0;
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                for (Feedback f : items) {
+                    insert.setString(1, f.card());
+                    insert.setString(2, service);
+                    insert.setString(3, f.outcome());
+                    insert.setString(4, f.reasonCode());
+                    insert.setString(5, f.reasonSystem());
+                    insert.setString(6, f.reasonDisplay());
+                    insert.setString(7, f.userComment());
+                    insert.setObject(8, OffsetDateTime.ofInstant(f.outcomeTimestamp(), ZoneOffset.UTC));
+                    insert.setObject(9, now);
+                    Savepoint before = c.setSavepoint();
+                    try {
+                        insert.executeUpdate();
+                        stored++;
+                    } catch (SQLException e) {
+                        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        c.rollback(before); // already stored: acknowledged once more, kept once
+                    }
+                }
+                c.commit();
+                return stored;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new Unavailable("cannot record the feedback: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The answer's JSON, for its report page.
+     *
+     * @param answerId the answer id
+     * @return the answer's JSON, if the answer exists and had one
+     */
+    public Optional<String> answerJson(String answerId) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT answer_json FROM answer WHERE answer_id = ?")) {
+            s.setString(1, answerId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new Unavailable("cannot read the answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** How clinicians answered the cards of one rule. */
+    public record RuleFeedback(String ruleId, long accepted, long overridden, Map<String, Long> overridesByReason) {
+    }
+
+    /**
+     * The override report: per rule, how many of its cards were accepted and overridden, and the overrides
+     * by reason ({@code code (display)}, or {@code no reason given}); the most overridden rule first.
+     *
+     * @return one entry per rule that has feedback
+     */
+    public List<RuleFeedback> overrideReport() {
+        String sql = "SELECT r.rule_id, f.outcome, f.reason_code, f.reason_display, COUNT(DISTINCT f.card_uuid) "
+                + "FROM feedback f JOIN card_rule r ON r.card_uuid = f.card_uuid "
+                + "GROUP BY r.rule_id, f.outcome, f.reason_code, f.reason_display ORDER BY r.rule_id";
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String rule = rs.getString(1);
+                boolean overridden = "overridden".equals(rs.getString(2));
+                long n = rs.getLong(5);
+                counts.computeIfAbsent(rule, k -> new long[2])[overridden ? 1 : 0] += n;
+                if (overridden) {
+                    String code = rs.getString(3);
+                    String display = rs.getString(4);
+                    String reason = code == null ? "no reason given" : display == null ? code : code + " (" + display + ")";
+                    reasons.computeIfAbsent(rule, k -> new LinkedHashMap<>()).merge(reason, n, Long::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new Unavailable("cannot read the feedback: " + e.getMessage(), e);
+        }
+        List<RuleFeedback> report = new ArrayList<>();
+        counts.forEach((rule, n) -> report.add(new RuleFeedback(rule, n[0], n[1], Map.copyOf(reasons.getOrDefault(rule, Map.of())))));
+        report.sort((a, b) -> a.overridden() != b.overridden() ? Long.compare(b.overridden(), a.overridden()) : a.ruleId().compareTo(b.ruleId()));
+        return report;
+    }
+
+    /** @return the number of feedback rows (for tests and the readiness check) */
+    public long feedbackCount() {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM feedback");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new Unavailable("cannot count the feedback: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the number of answers audited */
+    public long answerCount() {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM answer");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new Unavailable("cannot count the answers: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return whether the database answers now */
+    public boolean reachable() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

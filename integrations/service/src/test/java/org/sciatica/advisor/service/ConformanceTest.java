@@ -1,0 +1,139 @@
+package org.sciatica.advisor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service's JSON against the CDS Hooks 2.0 specification's own examples (src/test/resources/cds-hooks-2.0):
+ * every field the service writes is one the example uses, with the same JSON type; the example request and the
+ * example feedback bodies are accepted as they stand.
+ */
+class ConformanceTest {
+    private static final String PATIENT_VIEW = "/cds-services/sciatica-patient-view";
+    @TempDir
+    static Path dir;
+    static Harness h;
+
+    @BeforeAll
+    static void start() throws Exception {
+        h = Harness.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    static JsonNode example(String name) throws IOException {
+        try (InputStream in = ConformanceTest.class.getResourceAsStream("/cds-hooks-2.0/" + name)) {
+            return Harness.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Every field path in {@code ours} (array items merged) exists in {@code spec} with the same JSON node type. */
+    private static void assertShapeWithin(JsonNode ours, JsonNode spec, String path) {
+        Map<String, JsonNode> specFields = new LinkedHashMap<>();
+        collect(spec, "", specFields);
+        Map<String, JsonNode> ourFields = new LinkedHashMap<>();
+        collect(ours, "", ourFields);
+        for (Map.Entry<String, JsonNode> f : ourFields.entrySet()) {
+            String key = f.getKey().replaceAll("^" + java.util.regex.Pattern.quote(path), "");
+            assertThat(specFields).as("the specification's example has the field %s", f.getKey()).containsKey(f.getKey());
+            assertThat(f.getValue().getNodeType()).as(key).isEqualTo(specFields.get(f.getKey()).getNodeType());
+        }
+    }
+
+    private static void collect(JsonNode node, String path, Map<String, JsonNode> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = path + "." + e.getKey();
+                out.putIfAbsent(p, e.getValue());
+                collect(e.getValue(), p, out);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                collect(item, path + "[]", out);
+            }
+        }
+    }
+
+    @Test
+    void discoveryHasTheFieldsOfTheSpecificationsExample() throws IOException {
+        JsonNode ours = h.get("/cds-services").json();
+        JsonNode spec = example("discovery.json");
+        // Prefetch keys are each service's own: compare their values' type, not their names.
+        ObjectNode oursGeneric = ours.deepCopy();
+        oursGeneric.get("services").forEach(s -> {
+            ObjectNode p = (ObjectNode) s.get("prefetch");
+            p.removeAll();
+            p.put("patient", "Patient/{{context.patientId}}");
+        });
+        assertShapeWithin(oursGeneric, spec, "");
+        for (JsonNode s : ours.get("services")) {
+            for (String required : new String[] {"hook", "description", "id"}) {
+                assertThat(s.get(required).asText()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void theSpecificationsExampleRequestIsAnswered() throws Exception {
+        ObjectNode request = (ObjectNode) example("request.json");
+        try (FakeFhirServer fhir = new FakeFhirServer(Map.of("Patient", Fixtures.patient(40), "Condition", Fixtures.bundle(),
+                "Observation", Fixtures.bundle(), "MedicationRequest", Fixtures.bundle(), "MedicationStatement", Fixtures.bundle(),
+                "Procedure", Fixtures.bundle(), "QuestionnaireResponse", Fixtures.bundle()))) {
+            request.put("fhirServer", fhir.base()); // the example's server is not on this machine
+            Harness.Reply r = h.post(PATIENT_VIEW, request.toString());
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("cards").size()).isEqualTo(1);
+            assertThat(fhir.authorizations).containsOnly("Bearer some-opaque-fhir-access-token");
+        }
+    }
+
+    @Test
+    void everyCardHasOnlyFieldsOfTheSpecificationsExampleResponse() throws Exception {
+        JsonNode spec = example("response.json");
+        for (String intake : new String[] {Fixtures.intake("HERNIATED_DISC"), null}) {
+            JsonNode ours = h.post(PATIENT_VIEW, Fixtures.hookRequest("patient-view", Fixtures.prefetch(intake))).json();
+            assertShapeWithin(ours, spec, "");
+        }
+        JsonNode referral = h.post(PATIENT_VIEW, Fixtures.hookRequest("patient-view",
+                Fixtures.prefetch(null, Fixtures.condition("http://snomed.info/sct", "363346000", "Malignant neoplastic disease")))).json();
+        assertShapeWithin(referral, spec, "");
+    }
+
+    @Test
+    void theSpecificationsFeedbackExamplesAreStoredAgainstOurCards() throws Exception {
+        Set<String> used = new HashSet<>();
+        long before = h.service.store().feedbackCount();
+        for (String name : new String[] {"feedback-accepted.json", "feedback-overridden.json", "feedback-override-reason.json"}) {
+            ObjectNode body = (ObjectNode) example(name);
+            String card = h.post(PATIENT_VIEW, Fixtures.hookRequest("patient-view", Fixtures.prefetch(Fixtures.intake("MUSCLE_TENSION"))))
+                    .json().get("cards").get(0).get("uuid").asText();
+            used.add(card);
+            ((ObjectNode) body.get("feedback").get(0)).put("card", card);
+            Harness.Reply r = h.post(PATIENT_VIEW + "/feedback", body.toString());
+            assertThat(r.status()).as(name + ": " + r.body()).isEqualTo(200);
+        }
+        assertThat(h.service.store().feedbackCount()).isEqualTo(before + used.size());
+    }
+}
