@@ -105,7 +105,15 @@ public final class CdsHooks {
      * @param json the card as CDS Hooks 2.0 JSON
      */
     public record Card(String uuid, String indicator, String summary, List<String> ruleIds, ObjectNode json) {
-        /** Copies the rule ids; checks none is null. */
+        /**
+         * Copies the rule ids; checks none is null.
+         *
+         * @param uuid the card's uuid
+         * @param indicator the indicator
+         * @param summary the summary
+         * @param ruleIds the rules behind the card
+         * @param json the card's JSON
+         */
         public Card {
             Objects.requireNonNull(uuid, "uuid");
             Objects.requireNonNull(indicator, "indicator");

@@ -107,10 +107,11 @@ public final class CompactAnswers {
             JsonNode source = field(rule, "source", "catalog entry " + id);
             JsonNode year = field(source, "year", "source of " + id);
             JsonNode url = field(source, "url", "source of " + id);
+            JsonNode locator = field(source, "locator", "source of " + id);
             sources.put(id, new Source(text(source, "id", "source of " + id), kind(text(source, "kind", "source of " + id)),
                     text(source, "title", "source of " + id), text(source, "publisher", "source of " + id),
                     year.isNull() ? null : year.intValue(), url.isNull() ? null : url.textValue(),
-                    text(source, "takes", "source of " + id)));
+                    locator.isNull() ? null : locator.textValue(), text(source, "takes", "source of " + id)));
             List<RuleInfo.Text> ruleTexts = new ArrayList<>();
             for (JsonNode t : array(rule, "texts", "catalog entry " + id)) {
                 JsonNode value = t.get("value");
@@ -208,9 +209,25 @@ public final class CompactAnswers {
             warnings.add(new Warning(item(w, 0, "warnings"), constant(Severity.class, item(w, 1, "warnings"), "severity"),
                     because.text(), because.ruleId(), because.sourceId()));
         }
+        List<Recommendation.AreaLimit> areaLimits = new ArrayList<>();
+        if (line.has("areaLimits")) {
+            for (JsonNode l : array(line, "areaLimits", "the compact answer")) {
+                if (l.size() < 3 || !l.get(1).isArray()) {
+                    throw new IllegalArgumentException("an area limit must be [area, [techniques], pressure or null, references...],"
+                            + " was " + l);
+                }
+                List<Technique> keepOff = new ArrayList<>();
+                l.get(1).forEach(t -> keepOff.add(constant(Technique.class, t.asText(), "keepOff")));
+                areaLimits.add(new Recommendation.AreaLimit(constant(BodyArea.class, item(l, 0, "areaLimits"), "area"), keepOff,
+                        l.get(2).isNull() ? null : constant(Pressure.class, l.get(2).asText(), "maxPressure"), reasons(l, 3)));
+            }
+        }
         List<FocusArea> focus = new ArrayList<>();
         for (JsonNode f : array(line, "focusAreas", "the compact answer")) {
-            focus.add(new FocusArea(constant(BodyArea.class, item(f, 0, "focusAreas"), "area"), reasons(f, 1)));
+            BodyArea area = constant(BodyArea.class, item(f, 0, "focusAreas"), "area");
+            // A focus area carries its area's restriction, as every answer's do.
+            Recommendation.AreaLimit limit = areaLimits.stream().filter(l -> l.area() == area).findFirst().orElse(null);
+            focus.add(new FocusArea(area, reasons(f, 1), limit));
         }
         JsonNode planNode = field(line, "sessionPlan", "the compact answer");
         List<PlanStep> steps = new ArrayList<>();
@@ -228,6 +245,14 @@ public final class CompactAnswers {
         for (JsonNode f : array(line, "firedRules", "the compact answer")) {
             fired.add(f.asText());
         }
+        List<Recommendation.Question> questions = new ArrayList<>();
+        for (JsonNode q : array(line, "questions", "the compact answer")) {
+            if (q.size() != 2) {
+                throw new IllegalArgumentException("a question must be [field, reference], was " + q);
+            }
+            Reason because = reason(q.get(1));
+            questions.add(new Recommendation.Question(item(q, 0, "questions"), because.text(), because.ruleId(), because.sourceId()));
+        }
         LocalDate asOf;
         try {
             asOf = LocalDate.parse(text(line, "asOf", "the compact answer"));
@@ -235,7 +260,8 @@ public final class CompactAnswers {
             throw new IllegalArgumentException("asOf must be a date written YYYY-MM-DD, was " + line.get("asOf"));
         }
         return new Recommendation(id.isNull() ? null : id.asText(), disposition, referral, techniques, excluded, warnings, focus,
-                plan, fired, sources(referral, techniques, excluded, warnings, focus, plan), version, asOf);
+                plan, fired, questions, sources(referral, techniques, excluded, warnings, focus, plan, areaLimits, questions), version,
+                asOf, areaLimits);
     }
 
     /**
@@ -251,7 +277,8 @@ public final class CompactAnswers {
 
     /** The sources the answer names, once each, in order of first mention (as every answer lists them). */
     private List<Source> sources(@Nullable Referral referral, List<RankedTechnique> ranked, List<ExcludedTechnique> excluded,
-                                 List<Warning> warnings, List<FocusArea> focus, SessionPlan plan) {
+                                 List<Warning> warnings, List<FocusArea> focus, SessionPlan plan,
+                                 List<Recommendation.AreaLimit> areaLimits, List<Recommendation.Question> questions) {
         Set<String> ids = new LinkedHashSet<>();
         Map<String, Source> byId = new HashMap<>();
         List<Reason> all = new ArrayList<>();
@@ -263,6 +290,8 @@ public final class CompactAnswers {
         warnings.forEach(w -> all.add(new Reason(w.message(), w.ruleId(), w.sourceId())));
         focus.forEach(f -> all.addAll(f.reasons()));
         plan.steps().forEach(s -> all.add(new Reason(s.text(), s.ruleId(), s.sourceId())));
+        areaLimits.forEach(l -> all.addAll(l.reasons()));
+        questions.forEach(q -> all.add(new Reason(q.text(), q.ruleId(), q.sourceId())));
         for (Reason r : all) {
             if (ids.add(r.sourceId())) {
                 byId.put(r.sourceId(), source(r.sourceId(), r.ruleId()));

@@ -83,6 +83,20 @@ final class CompactJson {
             raw(i == 0 ? "[\"" : ",[\"").raw(f.area().name()).raw("\"");
             refs(f.reasons(), refs);
         }
+        if (!r.areaLimits().isEmpty()) {
+            // Only when a rule restricts an area (as the full form): [AREA, [keepOff...], maxPressure, references...].
+            raw("],\"areaLimits\":[");
+            for (int i = 0; i < r.areaLimits().size(); i++) {
+                Recommendation.AreaLimit limit = r.areaLimits().get(i);
+                raw(i == 0 ? "[\"" : ",[\"").raw(limit.area().name()).raw("\",[");
+                for (int k = 0; k < limit.keepOff().size(); k++) {
+                    raw(k == 0 ? "\"" : ",\"").raw(limit.keepOff().get(k).name()).raw("\"");
+                }
+                raw("],");
+                raw(limit.maxPressure() == null ? "null" : "\"" + limit.maxPressure().name() + "\"");
+                refs(limit.reasons(), refs);
+            }
+        }
         raw("],\"sessionPlan\":{\"steps\":[");
         for (int i = 0; i < r.sessionPlan().steps().size(); i++) {
             Recommendation.PlanStep s = r.sessionPlan().steps().get(i);
@@ -105,7 +119,15 @@ final class CompactJson {
             }
             string(r.firedRules().get(i));
         }
-        // Questions (field and reference) go here, before rulesVersion, once answers carry them.
+        raw("],\"questions\":[");
+        for (int i = 0; i < r.questions().size(); i++) {
+            Recommendation.Question q = r.questions().get(i);
+            raw(i == 0 ? "[" : ",[");
+            string(q.field());
+            raw(",");
+            ref(q.text(), q.ruleId(), q.sourceId(), refs);
+            raw("]");
+        }
         raw("],\"rulesVersion\":");
         string(r.rulesVersion());
         raw(",\"asOf\":\"").raw(r.asOf().toString()).raw("\"}");
