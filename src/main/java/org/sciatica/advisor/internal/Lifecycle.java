@@ -167,7 +167,7 @@ final class Lifecycle {
         if (declared[0] <= 0) {
             return declared;
         }
-        String[] lines = content.split("\\R", -1);
+        String[] lines = Lines.of(content);
         Pattern pattern = Pattern.compile((metadata ? "@" : "(?<![\\w-])") + Pattern.quote(key) + "(?![\\w-])");
         Pattern when = Pattern.compile("^\\s*(?:when|then)\\b");
         for (int l = declared[0] - 1; l < lines.length; l++) {

@@ -524,11 +524,17 @@ public final class RuleBase {
         if (i == files.size()) {
             return new int[] {0, 0};
         }
-        String[] lines = files.get(i).content().split("\\R", -1);
-        java.util.regex.Pattern declared = java.util.regex.Pattern.compile(
-                "\\brule\\s*(?:\"" + java.util.regex.Pattern.quote(name) + "\"|'" + java.util.regex.Pattern.quote(name)
-                        + "'|\\s" + java.util.regex.Pattern.quote(name) + "(?![\\w$]))");
+        String[] lines = Lines.of(files.get(i).content());
+        java.util.regex.Pattern declared = null;
         for (int l = 0; l < lines.length; l++) {
+            if (!lines[l].contains(name)) {
+                continue; // the pattern needs the name: most lines are passed over without it
+            }
+            if (declared == null) {
+                declared = java.util.regex.Pattern.compile(
+                        "\\brule\\s*(?:\"" + java.util.regex.Pattern.quote(name) + "\"|'" + java.util.regex.Pattern.quote(name)
+                                + "'|\\s" + java.util.regex.Pattern.quote(name) + "(?![\\w$]))");
+            }
             var m = declared.matcher(lines[l]);
             if (m.find()) {
                 return new int[] {l + 1, m.start() + 1};

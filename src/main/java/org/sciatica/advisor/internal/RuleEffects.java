@@ -29,7 +29,7 @@ final class RuleEffects {
         if (line <= 0) {
             return List.of();
         }
-        String[] lines = drl.split("\\R", -1);
+        String[] lines = Lines.of(drl);
         StringBuilder rest = new StringBuilder();
         for (int i = line - 1; i < lines.length; i++) {
             rest.append(lines[i]).append('\n');
@@ -57,7 +57,7 @@ final class RuleEffects {
         if (line <= 0) {
             return List.of();
         }
-        String[] lines = drl.split("\\R", -1);
+        String[] lines = Lines.of(drl);
         StringBuilder rest = new StringBuilder();
         for (int i = line - 1; i < lines.length; i++) {
             rest.append(lines[i]).append('\n');

@@ -76,6 +76,18 @@ public final class AssessmentJson {
 
         private Jackson() {
         }
+
+        /** The JSON tree; malformed JSON is an {@link InvalidAssessmentException} saying where. */
+        static JsonNode read(String json) {
+            try {
+                return MAPPER.readTree(json);
+            } catch (JsonProcessingException e) {
+                String duplicate = duplicateField(e);
+                throw new InvalidAssessmentException(duplicate, duplicate != null
+                        ? duplicate + " appears twice; give each field once" + where(e)
+                        : "malformed JSON: " + describe(e));
+            }
+        }
     }
 
     private static final List<String> REQUIRED = List.of("cause", "sensitivity", "inflammation", "painLevel");
@@ -104,15 +116,7 @@ public final class AssessmentJson {
 
     /** {@link #parse} by Jackson alone, which reports what is wrong with any text it refuses. */
     static Assessment withJackson(String json) {
-        JsonNode root;
-        try {
-            root = Jackson.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String duplicate = duplicateField(e);
-            throw new InvalidAssessmentException(duplicate, duplicate != null
-                    ? duplicate + " appears twice; give each field once" + where(e)
-                    : "malformed JSON: " + describe(e));
-        }
+        JsonNode root = Jackson.read(json);
         if (root == null || root.isMissingNode()) {
             throw new InvalidAssessmentException(null, "no assessment: the input is empty");
         }
