@@ -83,12 +83,21 @@ final class Harness implements AutoCloseable {
     }
 
     String token(String path, JWSAlgorithm alg, Consumer<JWSHeader.Builder> header, Consumer<JWTClaimsSet.Builder> claims) {
+        return sign(url(path), alg, header, claims);
+    }
+
+    /** A valid ES384 token of the test issuer for the exact URL. */
+    static String sign(String audience) {
+        return sign(audience, JWSAlgorithm.ES384, h -> { }, c -> { });
+    }
+
+    static String sign(String audience, JWSAlgorithm alg, Consumer<JWSHeader.Builder> header, Consumer<JWTClaimsSet.Builder> claims) {
         try {
             JWSHeader.Builder h = new JWSHeader.Builder(alg).type(JOSEObjectType.JWT)
                     .keyID(alg == JWSAlgorithm.RS384 ? RSA_KEY.getKeyID() : EC_KEY.getKeyID());
             header.accept(h);
             Instant now = Instant.now();
-            JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(ISSUER).audience(url(path))
+            JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(ISSUER).audience(audience)
                     .expirationTime(Date.from(now.plusSeconds(300))).issueTime(Date.from(now)).jwtID(UUID.randomUUID().toString());
             claims.accept(c);
             SignedJWT jwt = new SignedJWT(h.build(), c.build());

@@ -296,6 +296,20 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** @return the cards that have feedback */
+    public java.util.Set<String> cardsWithFeedback() {
+        java.util.Set<String> cards = new java.util.HashSet<>();
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT card_uuid FROM feedback");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                cards.add(rs.getString(1));
+            }
+            return cards;
+        } catch (SQLException e) {
+            throw new Unavailable("cannot read the feedback: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the number of answers audited */
     public long answerCount() {
         try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM answer");
