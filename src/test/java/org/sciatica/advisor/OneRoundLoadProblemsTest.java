@@ -55,7 +55,7 @@ class OneRoundLoadProblemsTest {
         assertThat(e.problems()).filteredOn(p -> p.message().contains("not a source id")).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(5);
             assertThat(p.message()).contains("@source names the id of an entry in the sources.csv beside the rule file")
-                    .contains("id,kind,title,publisher,year,url,takes")
+                    .contains("id,kind,title,publisher,year,url,locator,background,takes")
                     .contains("kneadwell-clinic-protocol-p-12-2026,policy,\"Kneadwell clinic protocol P-12, 2026 revision\"")
                     .contains("write @source(\"kneadwell-clinic-protocol-p-12-2026\")");
         });

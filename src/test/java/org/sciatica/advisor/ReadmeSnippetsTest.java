@@ -53,7 +53,10 @@ class ReadmeSnippetsTest {
     static List<Path> pages() throws IOException {
         List<Path> pages = new ArrayList<>(List.of(README));
         try (Stream<Path> docs = Files.list(Path.of("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+            // docs/RULE-AUTHORING.md is run block by block by RuleAuthoringDocTest: one of its rule files is a 0.1
+            // file shown failing on purpose, and its Java block needs the rule directory that test writes.
+            docs.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("RULE-AUTHORING.md"))
+                    .sorted().forEach(pages::add);
         }
         return pages;
     }

@@ -73,7 +73,7 @@ class RuleAuthoringDocTest {
         Path rules = Files.createDirectories(dir.resolve("clinic-rules"));
         Files.writeString(rules.resolve("kneadwell.drl"), blocks("drl").get(0).text());
         Files.writeString(rules.resolve("vocabulary.csv"), blocks("csv").get(0).text());
-        Run run = run("--list-rules", "--rules", rules.toString());
+        Run run = run("rules", "--rules", rules.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         String shown = blocks("text").get(0).text();
         String problems = run.err().replace(dir + "/", "").replace(dir.toString(), "");

@@ -306,7 +306,7 @@ class RuleLoadingTest {
         });
         // The directory has no registry of its own: said about that file, with no position in it.
         assertThat(e.problems()).last().hasToString(dir.resolve("sources.csv") + ": no such file, and rules in " + dir
-                + " cite sources no loaded registry holds; create it with the header id,kind,title,publisher,year,url,takes"
+                + " cite sources no loaded registry holds; create it with the header id,kind,title,publisher,year,url,locator,background,takes"
                 + " and one line per source");
         assertThat(e.problems()).hasSize(2);
     }

@@ -262,7 +262,7 @@ final class RuleChecks {
     private static String exampleEntry(String text) {
         Matcher year = Pattern.compile("\\b(19|20)\\d{2}\\b").matcher(text);
         String title = text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-        return slug(text) + ",policy," + title + ",<publisher>," + (year.find() ? year.group() : "") + ",,\"<what the rule takes from it>\"";
+        return slug(text) + ",policy," + title + ",<publisher>," + (year.find() ? year.group() : "") + ",,,,\"<what the rule takes from it>\"";
     }
 
     /** An id made from free text: lower case words joined by hyphens, at most six words. */
