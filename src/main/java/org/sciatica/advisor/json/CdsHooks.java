@@ -249,6 +249,13 @@ public final class CdsHooks {
                 rules.add(reason.ruleId());
             }
         }
+        if (!r.questions().isEmpty()) {
+            detail.append("\n**Ask the client**\n\n");
+            for (Recommendation.Question q : r.questions()) {
+                detail.append("- ").append(q.field()).append(": ").append(q.text()).append(" (").append(q.ruleId()).append(")\n");
+                rules.add(q.ruleId());
+            }
+        }
         if (!r.focusAreas().isEmpty()) {
             detail.append("\n**Focus areas:** ")
                     .append(r.focusAreas().stream().map(f -> f.area().name()).collect(Collectors.joining(", "))).append('\n');

@@ -194,6 +194,22 @@ final class Expectations {
         return null;
     }
 
+    static @Nullable String asks(Recommendation actual, String... fields) {
+        List<String> asked = actual.questions().stream().map(Recommendation.Question::field).toList();
+        for (String field : fields) {
+            if (!asked.contains(field)) {
+                return "Expected a question about " + field + ", but the answer asked about " + asked + ".";
+            }
+        }
+        return null;
+    }
+
+    static @Nullable String asksNothing(Recommendation actual) {
+        return actual.questions().isEmpty() ? null
+                : "Expected no question, but the answer asked about "
+                        + actual.questions().stream().map(Recommendation.Question::field).toList() + ".";
+    }
+
     static @Nullable String firedExactly(Recommendation actual, String... ruleIds) {
         Set<String> expected = new LinkedHashSet<>(Arrays.asList(ruleIds));
         return !expected.equals(Set.copyOf(actual.firedRules()))

@@ -270,6 +270,27 @@ public final class RecommendationAssert extends AbstractAssert<RecommendationAss
     }
 
     /**
+     * The answer asks the therapist about these input fields ({@code age}, {@code course}).
+     *
+     * @param fields the input fields' names
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert asks(String... fields) {
+        isNotNull();
+        return check(Expectations.asks(actual, fields));
+    }
+
+    /**
+     * The answer asks the therapist nothing: no input field it needs is missing.
+     *
+     * @return this assertion, for chaining
+     */
+    public RecommendationAssert asksNothing() {
+        isNotNull();
+        return check(Expectations.asksNothing(actual));
+    }
+
+    /**
      * These rules did not fire.
      *
      * @param ruleIds the rule ids

@@ -39,7 +39,7 @@ final class ScenarioRows {
             "age", "course", "symptoms", "tenseAreas", "redFlags", "conditions", "clinicFindings");
     static final List<String> EXPECTATION_COLUMNS = List.of("disposition", "urgency", "first", "notFirst",
             "recommends", "excludes", "notExcluded", "maxPressure", "warns", "notWarns", "fires", "notFires", "focus",
-            "notFocus", "steps", "notSteps", "sessionsPerWeek");
+            "notFocus", "steps", "notSteps", "sessionsPerWeek", "asks");
     /** Columns that label a row and check nothing: {@code hazards}, the hazard-log ids a row shows controlled. */
     static final List<String> LABEL_COLUMNS = List.of("hazards");
     private static final List<String> REQUIRED = List.of("name", "cause", "sensitivity", "inflammation", "painLevel");
@@ -299,6 +299,13 @@ final class ScenarioRows {
             }
             for (String step : words(c.getOrDefault("notSteps", ""))) {
                 e.add(r -> Expectations.hasNoPlanStepFrom(r, step));
+            }
+            String asks = c.getOrDefault("asks", "");
+            if (asks.equalsIgnoreCase("none")) {
+                e.add(Expectations::asksNothing);
+            } else if (!asks.isEmpty()) {
+                String[] fields = words(asks);
+                e.add(r -> Expectations.asks(r, fields));
             }
             String perWeek = c.getOrDefault("sessionsPerWeek", "");
             if (perWeek.equalsIgnoreCase("none")) {

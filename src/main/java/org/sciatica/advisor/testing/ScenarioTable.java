@@ -34,7 +34,9 @@ import org.sciatica.advisor.SciaticaAdvisor;
  *       {@code first}, {@code notFirst}, {@code recommends}, {@code excludes}, {@code notExcluded},
  *       {@code maxPressure}, {@code warns}, {@code notWarns}, {@code fires}, {@code notFires},
  *       {@code focus}, {@code notFocus}, {@code steps} and {@code notSteps} (rule ids whose plan step
- *       must or must not be in the plan), {@code sessionsPerWeek} ({@code 1-2}, or {@code none}).</li>
+ *       must or must not be in the plan), {@code sessionsPerWeek} ({@code 1-2}, or {@code none}),
+ *       {@code asks} (input fields the answer must ask about, such as {@code age}, or {@code none});</li>
+ *   <li>a label that checks nothing: {@code hazards} (the hazard-log ids the row shows controlled).</li>
  * </ul>
  * A cell with several values separates them with {@code ;} or spaces. Lines starting with
  * {@code #} and blank lines are skipped. A malformed row fails its own test with its row number

@@ -52,6 +52,13 @@ class CdsHooksTest {
     }
 
     @Test
+    void aClientWhoseAgeWasNotReportedGetsTheQuestionOnTheCard() throws Exception {
+        Recommendation r = Cases.bundledAdvisor().advise(Cases.piriformisSyndrome().build());
+        JsonNode card = JSON.readTree(CdsHooks.response(r)).get("cards").get(0);
+        assertThat(card.get("detail").asText()).contains("**Ask the client**", "- age: Ask the client's age");
+    }
+
+    @Test
     void indicatorsFollowTheSpecifiedMapping() {
         assertThat(CdsHooks.indicator(Severity.INFO)).isEqualTo("info");
         assertThat(CdsHooks.indicator(Severity.CAUTION)).isEqualTo("warning");
