@@ -631,12 +631,16 @@ public final class SciaticaService implements AutoCloseable {
         }
     }
 
+    /** Writes the plain endpoint's audit in batches (one transaction each), off the request threads. */
     private void writeAdviceAudit() {
+        List<Store.Answer> batch = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Store.Answer first = adviceAudit.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
-                    auditOrWarn(first);
+                    batch.add(first);
+                    adviceAudit.drainTo(batch, 999);
+                    writeBatch(batch);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -644,10 +648,20 @@ public final class SciaticaService implements AutoCloseable {
         }
     }
 
+    private void writeBatch(List<Store.Answer> batch) {
+        try {
+            store.recordAnswers(batch);
+        } catch (Store.Unavailable e) {
+            LOG.warn("event=audit_failed service=advice answers={} reason=\"{}\"", batch.size(), e.getMessage());
+        }
+        batch.clear();
+    }
+
     private void drainAdviceAudit() {
-        Store.Answer a;
-        while ((a = adviceAudit.poll()) != null) {
-            auditOrWarn(a);
+        List<Store.Answer> batch = new ArrayList<>();
+        adviceAudit.drainTo(batch);
+        if (!batch.isEmpty()) {
+            writeBatch(batch);
         }
     }
 
