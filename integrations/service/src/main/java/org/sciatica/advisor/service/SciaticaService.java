@@ -85,6 +85,7 @@ public final class SciaticaService implements AutoCloseable {
     private final FhirFetcher fetcher = new FhirFetcher();
     private final Clock clock;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final BlockingQueue<Store.Answer> adviceAudit = new ArrayBlockingQueue<>(10_000);
     private final Thread auditWriter;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -330,9 +331,12 @@ public final class SciaticaService implements AutoCloseable {
             route = "unmatched";
         }
         int status = ctx.statusCode();
-        Timer.builder("sciatica_http_requests").description("HTTP requests by route and status")
-                .tag("method", ctx.method().name()).tag("route", route).tag("status", String.valueOf(status))
-                .register(metrics).record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+        String method = ctx.method().name();
+        String r = route;
+        timers.computeIfAbsent(method + " " + route + " " + status, k -> Timer.builder("sciatica_http_requests")
+                        .description("HTTP requests by route and status").tag("method", method).tag("route", r)
+                        .tag("status", String.valueOf(status)).register(metrics))
+                .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.info("event=request method={} path={} status={} ms={}", ctx.method().name(), route, status, String.format(Locale.ROOT, "%.2f", ms));
         }
