@@ -85,6 +85,7 @@ public final class SciaticaService implements AutoCloseable {
     private final FhirFetcher fetcher = new FhirFetcher();
     private final Clock clock;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final BlockingQueue<Store.Answer> adviceAudit = new ArrayBlockingQueue<>(10_000);
     private final Thread auditWriter;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -330,9 +331,12 @@ public final class SciaticaService implements AutoCloseable {
             route = "unmatched";
         }
         int status = ctx.statusCode();
-        Timer.builder("sciatica_http_requests").description("HTTP requests by route and status")
-                .tag("method", ctx.method().name()).tag("route", route).tag("status", String.valueOf(status))
-                .register(metrics).record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+        String method = ctx.method().name();
+        String r = route;
+        timers.computeIfAbsent(method + " " + route + " " + status, k -> Timer.builder("sciatica_http_requests")
+                        .description("HTTP requests by route and status").tag("method", method).tag("route", r)
+                        .tag("status", String.valueOf(status)).register(metrics))
+                .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.info("event=request method={} path={} status={} ms={}", ctx.method().name(), route, status, String.format(Locale.ROOT, "%.2f", ms));
         }
@@ -631,12 +635,16 @@ public final class SciaticaService implements AutoCloseable {
         }
     }
 
+    /** Writes the plain endpoint's audit in batches (one transaction each), off the request threads. */
     private void writeAdviceAudit() {
+        List<Store.Answer> batch = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Store.Answer first = adviceAudit.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
-                    auditOrWarn(first);
+                    batch.add(first);
+                    adviceAudit.drainTo(batch, 999);
+                    writeBatch(batch);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -644,10 +652,20 @@ public final class SciaticaService implements AutoCloseable {
         }
     }
 
+    private void writeBatch(List<Store.Answer> batch) {
+        try {
+            store.recordAnswers(batch);
+        } catch (Store.Unavailable e) {
+            LOG.warn("event=audit_failed service=advice answers={} reason=\"{}\"", batch.size(), e.getMessage());
+        }
+        batch.clear();
+    }
+
     private void drainAdviceAudit() {
-        Store.Answer a;
-        while ((a = adviceAudit.poll()) != null) {
-            auditOrWarn(a);
+        List<Store.Answer> batch = new ArrayList<>();
+        adviceAudit.drainTo(batch);
+        if (!batch.isEmpty()) {
+            writeBatch(batch);
         }
     }
 

@@ -125,6 +125,15 @@ public final class Store implements AutoCloseable {
      * @param answer the answer
      */
     public void recordAnswer(Answer answer) {
+        recordAnswers(List.of(answer));
+    }
+
+    /**
+     * Records answers, their cards and the rules behind each card, in one transaction.
+     *
+     * @param answers the answers
+     */
+    public void recordAnswers(List<Answer> answers) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement a = c.prepareStatement("INSERT INTO answer (answer_id, answered_at, service, hook_instance, "
@@ -133,32 +142,39 @@ public final class Store implements AutoCloseable {
                          "INSERT INTO card (answer_id, card_uuid, card_order, indicator, summary) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement rule = c.prepareStatement(
                          "INSERT INTO card_rule (answer_id, card_uuid, rule_id) VALUES (?, ?, ?)")) {
-                a.setString(1, answer.answerId());
-                a.setObject(2, OffsetDateTime.ofInstant(answer.answeredAt(), ZoneOffset.UTC));
-                a.setString(3, answer.service());
-                a.setString(4, answer.hookInstance());
-                a.setString(5, answer.rulesVersion());
-                a.setString(6, answer.assessmentHash());
-                a.setString(7, answer.disposition());
-                a.setString(8, answer.answerJson());
-                a.executeUpdate();
-                int order = 0;
-                for (CardRecord cr : answer.cards()) {
-                    card.setString(1, answer.answerId());
-                    card.setString(2, cr.uuid());
-                    card.setInt(3, order++);
-                    card.setString(4, cr.indicator());
-                    card.setString(5, cr.summary());
-                    card.addBatch();
-                    for (String ruleId : new java.util.LinkedHashSet<>(cr.ruleIds())) {
-                        rule.setString(1, answer.answerId());
-                        rule.setString(2, cr.uuid());
-                        rule.setString(3, ruleId);
-                        rule.addBatch();
+                boolean cards = false;
+                for (Answer answer : answers) {
+                    a.setString(1, answer.answerId());
+                    a.setObject(2, OffsetDateTime.ofInstant(answer.answeredAt(), ZoneOffset.UTC));
+                    a.setString(3, answer.service());
+                    a.setString(4, answer.hookInstance());
+                    a.setString(5, answer.rulesVersion());
+                    a.setString(6, answer.assessmentHash());
+                    a.setString(7, answer.disposition());
+                    a.setString(8, answer.answerJson());
+                    a.addBatch();
+                    int order = 0;
+                    for (CardRecord cr : answer.cards()) {
+                        cards = true;
+                        card.setString(1, answer.answerId());
+                        card.setString(2, cr.uuid());
+                        card.setInt(3, order++);
+                        card.setString(4, cr.indicator());
+                        card.setString(5, cr.summary());
+                        card.addBatch();
+                        for (String ruleId : new java.util.LinkedHashSet<>(cr.ruleIds())) {
+                            rule.setString(1, answer.answerId());
+                            rule.setString(2, cr.uuid());
+                            rule.setString(3, ruleId);
+                            rule.addBatch();
+                        }
                     }
                 }
-                card.executeBatch();
-                rule.executeBatch();
+                a.executeBatch();
+                if (cards) {
+                    card.executeBatch();
+                    rule.executeBatch();
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
