@@ -5,9 +5,17 @@
 # core of each, and checks that the two outputs are identical byte for byte.
 # Builds what it needs (the CLI jar, the library into target/bench-repo, the Spark job's classes).
 # Run it on a quiet machine: nothing else should be building.
+# Usage: bash bench/spark.sh [N] [compact]: with "compact", both write the compact form
+# (--batch --compact and the job's --compact).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-200000}
+form=${2:-full}
+case $form in
+  full) cli_form=(); job_form=() ;;
+  compact) cli_form=(--compact); job_form=(--compact) ;;
+  *) echo "the form is full or compact, was '$form'" >&2; exit 2 ;;
+esac
 cores=2
 m2=${M2_REPO:-$HOME/.m2/repository}
 repo=(-Dmaven.repo.local="$PWD/target/bench-repo" -Dmaven.repo.local.tail="$m2")
@@ -31,7 +39,7 @@ rate() { # lines milliseconds -> "S s, L lines/s, P lines/s per core"
 cli() { # input output -> milliseconds
   local start end
   start=$(date +%s%N)
-  java -jar target/sciatica-advisor-cli.jar --batch --quiet --threads "$cores" "$1" > "$2"
+  java -jar target/sciatica-advisor-cli.jar --batch "${cli_form[@]}" --quiet --threads "$cores" "$1" > "$2"
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
@@ -41,7 +49,7 @@ spark() { # input output-folder -> milliseconds
   # shellcheck disable=SC2086
   SPARK_LOCAL_IP=127.0.0.1 java $opens -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 -Dspark.ui.enabled=false \
     -Dlog4j2.configurationFile=integrations/spark/log4j2-local.properties -cp "$classpath" org.sciatica.advisor.spark.AdviseJob \
-    advise --master "local[$cores]" --input "$1" --json-out "$2" 2> "$work/spark.log" || { cat "$work/spark.log" >&2; exit 1; }
+    advise --master "local[$cores]" --input "$1" --json-out "$2" "${job_form[@]}" 2> "$work/spark.log" || { cat "$work/spark.log" >&2; exit 1; }
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
@@ -55,9 +63,9 @@ spark_ms=$(spark "$work/input.jsonl" "$work/spark")
 
 cat "$work"/spark/part-* > "$work/spark.jsonl"
 answered=$(wc -l < "$work/cli.jsonl")
-echo "$(date -u +%F) $(nproc) cores, $lines lines of the benchmark mix, each side a fresh JVM (start-up included):"
-echo "  CLI --batch --threads $cores:  $(rate "$lines" "$cli_ms")"
-echo "  Spark job, local[$cores]:      $(rate "$lines" "$spark_ms")"
+echo "$(date -u +%F) $(nproc) cores, $lines lines of the benchmark mix, $form form, each side a fresh JVM (start-up included):"
+echo "  CLI --batch ${cli_form[*]} --threads $cores:  $(rate "$lines" "$cli_ms")"
+echo "  Spark job ${job_form[*]}, local[$cores]:      $(rate "$lines" "$spark_ms")"
 echo "  the same on 1,000 lines (start-up): CLI $(rate 1000 "$cli_small_ms" | cut -d, -f1), Spark $(rate 1000 "$spark_small_ms" | cut -d, -f1)"
 echo "  beyond start-up (($lines - 1,000) lines / (time - time for 1,000)):"
 echo "    CLI:   $(rate $((lines - 1000)) $((cli_ms - cli_small_ms)) | cut -d, -f2-)"

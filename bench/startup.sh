@@ -4,7 +4,8 @@
 # the first answer with the bundled rules, and the first answer with one added rule directory
 # (src/it/clinic-rules/rules, a clinic's vocabulary and rule), and the same rules all compiled from
 # DRL (--no-bundled with a copy of rules/ elsewhere: what an added directory cost before the
-# bundled rules stayed precompiled beside it). Extra JVM options go in JAVA_OPTS
+# bundled rules stayed precompiled beside it); then the same first answers through the launcher
+# bin/sciatica-advisor (class-data archive, quick compiler). Extra JVM options go in JAVA_OPTS
 # (for example JAVA_OPTS="-XX:SharedArchiveFile=target/app.jsa").
 # Needs target/sciatica-advisor-cli.jar: ./mvnw -q -DskipTests package
 set -euo pipefail
@@ -20,22 +21,28 @@ cp -r rules "$hello/rules-copy"
 opts=(${JAVA_OPTS:-})
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
 time_ms() { local s e; s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-bare=(); version=(); bundled=(); added=(); drl=()
+bare=(); version=(); bundled=(); added=(); drl=(); lbundled=(); ladded=()
 for _ in $(seq "$runs"); do
   bare+=("$(time_ms java -cp "$hello" Hello)")
   version+=("$(time_ms java "${opts[@]}" -jar "$jar" --version)")
   bundled+=("$(time_ms java "${opts[@]}" -jar "$jar" examples/chronic-piriformis.json)")
   added+=("$(time_ms java "${opts[@]}" -jar "$jar" --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
   drl+=("$(time_ms java "${opts[@]}" -jar "$jar" --no-bundled --rules "$hello/rules-copy" --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
+  lbundled+=("$(time_ms bin/sciatica-advisor examples/chronic-piriformis.json)")
+  ladded+=("$(time_ms bin/sciatica-advisor --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
 done
 b=$(printf '%s\n' "${bare[@]}" | median)
 v=$(printf '%s\n' "${version[@]}" | median)
 f=$(printf '%s\n' "${bundled[@]}" | median)
 a=$(printf '%s\n' "${added[@]}" | median)
 d=$(printf '%s\n' "${drl[@]}" | median)
+lb=$(printf '%s\n' "${lbundled[@]}" | median)
+la=$(printf '%s\n' "${ladded[@]}" | median)
 echo "medians over $runs runs${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}:"
 echo "  bare JVM (hello world):                      $b ms"
 echo "  --version (jar, no rules):                   $v ms"
 echo "  first answer, bundled rules:                 $f ms  ($((f - b)) ms over the bare JVM)"
 echo "  first answer, bundled + one added directory: $a ms  ($((a - b)) ms over the bare JVM)"
 echo "  the same rules, all compiled from DRL:       $d ms  ($((d - b)) ms over the bare JVM)"
+echo "  launcher, first answer, bundled rules:       $lb ms  ($((lb - b)) ms over the bare JVM)"
+echo "  launcher, bundled + one added directory:     $la ms  ($((la - b)) ms over the bare JVM)"

@@ -11,6 +11,7 @@ import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.json.AssessmentJson;
+import org.sciatica.advisor.json.CompactAnswers;
 
 /**
  * {@code --batch} and {@code --impact} one input line at a time, for runners that read, split and
@@ -32,6 +33,17 @@ public final class BatchLines {
      */
     public BatchLines(Function<Assessment, Recommendation> advisor) {
         this.batch = new Batch(Objects.requireNonNull(advisor, "advisor"), OutputStream.nullOutputStream(), Progress.quiet(), 1);
+    }
+
+    /**
+     * Writes each answer in the compact form, as {@code --batch --compact} does.
+     *
+     * @param compact the compact form of the advisor's rules ({@code CompactAnswers.of(advisor)})
+     * @return these lines
+     */
+    public BatchLines compact(CompactAnswers compact) {
+        batch.compact(Objects.requireNonNull(compact, "compact"));
+        return this;
     }
 
     /**

@@ -72,15 +72,17 @@ public final class AdviseJob {
 
     static final String USAGE = """
             Usage: AdviseJob advise --input PATH [--input-format jsonl|parquet] [--rules DIR]... [--no-bundled]
-                                    [--allow-replacing-protected-rules] [--json-out DIR] [--parquet-out DIR] [--overwrite]
-                                    [--master URL]
+                                    [--allow-replacing-protected-rules] [--json-out DIR] [--parquet-out DIR] [--compact]
+                                    [--overwrite] [--master URL]
                    AdviseJob impact --input PATH [--input-format jsonl|parquet] [--baseline DIR]... [--candidate DIR]...
                                     [--no-bundled] [--allow-replacing-protected-rules] [--format text|json|markdown]
                                     [--report FILE] [--master URL]
 
             advise   answers every assessment as --batch does: --json-out DIR gets JSON lines (its part files, in
                      name order, are --batch's output byte for byte), --parquet-out DIR gets Parquet (line, id,
-                     disposition, urgency, firstTechnique, error, json). Exit 1 when some lines were bad.
+                     disposition, urgency, firstTechnique, error, json). --compact writes each answer's json in
+                     the compact form of --batch --compact (decisions and ids; texts from the rule catalog).
+                     Exit 1 when some lines were bad.
             impact   compares the baseline rules (bundled plus each --baseline DIR) with the candidate rules
                      (bundled plus each --candidate DIR) as --impact does; the report goes to --report FILE or
                      standard output. Exit 3 when an answer became less cautious or unsafe, 1 for bad lines.
@@ -161,7 +163,7 @@ public final class AdviseJob {
     private static int advise(SparkSession spark, JavaRDD<Line> lines, Options options, PrintStream err) {
         LongAccumulator answered = spark.sparkContext().longAccumulator("answered lines");
         LongAccumulator bad = spark.sparkContext().longAccumulator("bad lines");
-        Dataset<Row> answers = answers(spark, lines, options.rules(), answered, bad);
+        Dataset<Row> answers = answers(spark, lines, options.rules(), options.compact, answered, bad);
         boolean both = options.jsonOut != null && options.parquetOut != null;
         if (both) {
             answers = answers.persist(StorageLevel.MEMORY_AND_DISK());
@@ -263,14 +265,28 @@ public final class AdviseJob {
      * @throws RuleLoadException when the rules do not load on the driver
      */
     public static Dataset<Row> answers(SparkSession spark, JavaRDD<Line> lines, RuleSet rules) {
-        return answers(spark, lines, rules, null, null);
+        return answers(spark, lines, rules, false, null, null);
     }
 
-    private static Dataset<Row> answers(SparkSession spark, JavaRDD<Line> lines, RuleSet rules,
+    /**
+     * As {@link #answers(SparkSession, JavaRDD, RuleSet)}, with each answer's json in the compact form
+     * of {@code --batch --compact} when {@code compact} is true.
+     *
+     * @param spark   the session
+     * @param lines   the numbered lines
+     * @param rules   the rules
+     * @param compact true for the compact form
+     * @return line, id, disposition, urgency, firstTechnique, error, json; in input order
+     */
+    public static Dataset<Row> answers(SparkSession spark, JavaRDD<Line> lines, RuleSet rules, boolean compact) {
+        return answers(spark, lines, rules, compact, null, null);
+    }
+
+    private static Dataset<Row> answers(SparkSession spark, JavaRDD<Line> lines, RuleSet rules, boolean compact,
                                         LongAccumulator answered, LongAccumulator bad) {
         String version = Advisors.advisor(rules).rulesVersion();
         JavaRDD<Row> rows = lines.mapPartitions(partition -> {
-            CommandLineFormats.Answerer answerer = new CommandLineFormats.Answerer(Advisors.advisor(rules, version));
+            CommandLineFormats.Answerer answerer = new CommandLineFormats.Answerer(Advisors.advisor(rules, version), compact);
             return skippingNulls(partition, line -> {
                 CommandLineFormats.Answer answer = answerer.answer(line.number(), line.bytes());
                 if (answer == null) {
@@ -438,6 +454,7 @@ public final class AdviseJob {
         String jsonOut;
         String parquetOut;
         boolean overwrite;
+        boolean compact;
         String format = "text";
         String report;
         String master;
@@ -475,6 +492,7 @@ public final class AdviseJob {
                     case "--no-bundled" -> o.noBundled = true;
                     case "--allow-replacing-protected-rules" -> o.replaceProtected = true;
                     case "--overwrite" -> o.overwrite = true;
+                    case "--compact" -> o.compact = true;
                     case "--input" -> o.input = value(args, ++i, arg);
                     case "--input-format" -> {
                         String format = value(args, ++i, arg);
@@ -506,9 +524,9 @@ public final class AdviseJob {
                 throw new IllegalArgumentException("--input PATH is needed");
             }
             if (o.impact) {
-                if (!o.rules.isEmpty() || o.jsonOut != null || o.parquetOut != null || o.overwrite) {
+                if (!o.rules.isEmpty() || o.jsonOut != null || o.parquetOut != null || o.overwrite || o.compact) {
                     throw new IllegalArgumentException("impact compares two rule sets: give --baseline DIR and --candidate DIR, "
-                            + "not --rules, --json-out, --parquet-out or --overwrite");
+                            + "not --rules, --json-out, --parquet-out, --compact or --overwrite");
                 }
                 if (o.noBundled && (o.baselineDirs.isEmpty() || o.candidateDirs.isEmpty())) {
                     throw new IllegalArgumentException("--no-bundled leaves the bundled rules out: give at least one --baseline DIR and one --candidate DIR");

@@ -5,6 +5,7 @@ import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.Recommendation;
 import org.sciatica.advisor.SciaticaAdvisor;
 import org.sciatica.advisor.cli.BatchLines;
+import org.sciatica.advisor.json.CompactAnswers;
 
 /**
  * The one place the job reaches the library's command-line package ({@code org.sciatica.advisor.cli}):
@@ -26,17 +27,20 @@ final class CommandLineFormats {
     record Answer(byte[] json, Recommendation recommendation) {
     }
 
-    /** Answers lines as {@code --batch} does; one per partition (not thread-safe). */
+    /** Answers lines as {@code --batch} (or {@code --batch --compact}) does; one per partition (not thread-safe). */
     static final class Answerer {
         private final BatchLines lines;
         private Recommendation last;
 
-        Answerer(SciaticaAdvisor advisor) {
+        Answerer(SciaticaAdvisor advisor, boolean compact) {
             this.lines = new BatchLines(assessment -> {
                 Recommendation r = advisor.advise(assessment);
                 last = r;
                 return r;
             });
+            if (compact) {
+                lines.compact(CompactAnswers.of(advisor));
+            }
         }
 
         /**

@@ -82,6 +82,17 @@ class AdviseJobTest {
     }
 
     @Test
+    void compactJsonLinesAreTheCompactBatchOutputByteForByte() throws IOException {
+        Path input = batchWithBadLines();
+        Path json = dir.resolve("answers-compact");
+        Fixtures.Cli batch = Fixtures.cli("--batch", "--compact", "--quiet", input.toString());
+        Run run = job("advise", "--input", input.toString(), "--json-out", json.toString(), "--compact");
+        assertEquals(batch.exitCode(), run.exitCode(), run.err());
+        assertTrue(batch.text().contains("\"rulesVersion\"") && !batch.text().contains("\"sources\""), "compact lines");
+        assertArrayEquals(batch.out(), Fixtures.concatenatedParts(json));
+    }
+
+    @Test
     void jsonLinesAnswersAreTheBatchOutputByteForByteBadLinesIncludedInLineOrder() throws IOException {
         Path input = batchWithBadLines();
         Path json = dir.resolve("answers-json");
