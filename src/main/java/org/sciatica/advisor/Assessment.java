@@ -224,8 +224,17 @@ public record Assessment(
      * @return whether minor trauma may have broken a fragile bone
      */
     public boolean hasPossibleFragilityFracture() {
-        return conditions.contains(Condition.RECENT_MINOR_TRAUMA)
-                && (hasFragileBones() || (age != null && age >= FRAGILITY_FRACTURE_AGE));
+        return conditions.contains(Condition.RECENT_MINOR_TRAUMA) && mayHaveFragileBone();
+    }
+
+    /**
+     * True when a minor fall, lift or knock may break a bone: osteoporosis, long-term
+     * corticosteroids, or an age of {@value #FRAGILITY_FRACTURE_AGE} or over.
+     *
+     * @return whether bone may be fragile enough to break in minor trauma
+     */
+    public boolean mayHaveFragileBone() {
+        return hasFragileBones() || (age != null && age >= FRAGILITY_FRACTURE_AGE);
     }
 
     /**

@@ -248,8 +248,8 @@ public final class HandCodedRules {
             r.say("CI-28", new Refer(Urgency.URGENT, "CI-28.1"),
                     new Alert(WarningCode.CONDITION_REFERRAL, "CI-28.2"));
         }
-        if (c.contains(Condition.RECENT_MINOR_TRAUMA) && a.hasNeurologicalSigns() && (a.hasFragileBones()
-                || (a.age() != null && a.age() >= 70) || c.contains(Condition.ANTICOAGULANT_THERAPY)
+        if (c.contains(Condition.RECENT_MINOR_TRAUMA) && a.hasNeurologicalSigns() && (a.mayHaveFragileBone()
+                || c.contains(Condition.ANTICOAGULANT_THERAPY)
                 || c.contains(Condition.BLEEDING_DISORDER))) {
             r.say("CI-29", new Refer(Urgency.EMERGENCY, "CI-29.1"),
                     new Alert(WarningCode.CONDITION_REFERRAL, "CI-29.2"));
