@@ -57,6 +57,21 @@ public final class PairedRatio {
             names.add("bundled rules alone");
             runs.add(a -> engine.advise(a, asOf));
         }
+        if (args.length > 4 && args[3].equals("variant")) {
+            // A rewrite of the bundled rules (a directory of .drl files plus sources.csv) against the
+            // bundled rules, both compiled from DRL in this JVM, with the hand-coded baseline last.
+            names.clear();
+            runs.clear();
+            Engine bundledDrl = Engine.compileFromDrl(RuleFile.bundled(), org.sciatica.advisor.internal.RuleBase.Options.DEFAULT);
+            Engine variant = Engine.compileFromDrl(RuleFile.directory(java.nio.file.Path.of(args[4])),
+                    org.sciatica.advisor.internal.RuleBase.Options.DEFAULT);
+            names.add("bundled rules (from DRL)");
+            runs.add(a -> bundledDrl.advise(a, asOf));
+            names.add("variant " + args[4] + " (from DRL)");
+            runs.add(a -> variant.advise(a, asOf));
+            names.add("hand-coded baseline");
+            runs.add(baseline::advise);
+        }
 
         long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmEnd) {
