@@ -10,6 +10,8 @@ import static org.sciatica.advisor.BodyArea.SOLEUS;
 import static org.sciatica.advisor.Condition.ANTICOAGULANT_THERAPY;
 import static org.sciatica.advisor.Condition.BLEEDING_DISORDER;
 import static org.sciatica.advisor.Condition.DEEP_VEIN_THROMBOSIS;
+import static org.sciatica.advisor.Condition.PERIPHERAL_NEUROPATHY;
+import static org.sciatica.advisor.Symptom.BURNING_PAIN;
 import static org.sciatica.advisor.Condition.DIABETES;
 import static org.sciatica.advisor.Condition.LONG_TERM_CORTICOSTEROIDS;
 import static org.sciatica.advisor.Condition.OPEN_WOUND;
@@ -114,8 +116,11 @@ class EveryRuleTest {
                     r -> r.proceedsWithCaution().excludes(DEEP_TISSUE, TRIGGER_POINT).warns(BLEEDING_RISK).hasPressureAtMost(MODERATE),
                     "varicose veins", muscleTension().conditions(VARICOSE_VEINS)),
             rule("CI-03", "diabetes", muscleTension().conditions(DIABETES).symptoms(STIFFNESS).course(CHRONIC),
-                    r -> r.excludes(HOT_STONE, DEEP_TISSUE).hasPressureAtMost(MODERATE).warns(WarningCode.REDUCED_SENSATION),
+                    r -> r.excludes(HOT_STONE).warns(WarningCode.REDUCED_SENSATION),
                     "tingling without numbness", muscleTension().symptoms(TINGLING, STIFFNESS)),
+            rule("CI-31", "peripheral neuropathy", muscleTension().conditions(PERIPHERAL_NEUROPATHY).symptoms(STIFFNESS).course(CHRONIC),
+                    r -> r.excludes(DEEP_TISSUE).hasPressureAtMost(MODERATE).warns(WarningCode.REDUCED_SENSATION),
+                    "burning pain, not reduced sensation", muscleTension().symptoms(BURNING_PAIN, STIFFNESS).course(CHRONIC)),
             rule("CI-04", "pregnancy", muscleTension().conditions(Condition.PREGNANCY).symptoms(STIFFNESS),
                     r -> r.proceedsWithCaution().excludes(HOT_STONE).warns(PREGNANCY_CLEARANCE),
                     "no condition", muscleTension().symptoms(STIFFNESS)),
@@ -182,12 +187,18 @@ class EveryRuleTest {
                     r -> r.excludes(HOT_STONE).warns(WarningCode.AFFECTED_SKIN),
                     "no condition", muscleTension().symptoms(STIFFNESS)),
             rule("CI-08", "varicose veins with tense calves and hamstrings", muscleTension().conditions(VARICOSE_VEINS).tenseAreas(SOLEUS, GASTROCNEMIUS, HAMSTRINGS),
-                    r -> r.proceedsWithCaution().warns(WarningCode.VEIN_PRESSURE).excludes(HOT_STONE).hasPressureAtMost(MODERATE)
+                    r -> r.proceedsWithCaution().warns(WarningCode.VEIN_PRESSURE).hasPressureAtMost(MODERATE)
                             .doesNotFocusOn(SOLEUS, GASTROCNEMIUS, HAMSTRINGS),
                     "no condition", muscleTension()),
+            rule("CI-32", "varicose veins with stiff muscles", muscleTension().conditions(VARICOSE_VEINS).symptoms(STIFFNESS),
+                    r -> r.excludes(HOT_STONE),
+                    "stiff muscles, no condition", muscleTension().symptoms(STIFFNESS)),
             rule("CI-16", "an open wound", muscleTension().conditions(OPEN_WOUND).symptoms(STIFFNESS),
-                    r -> r.proceedsWithCaution().excludes(HOT_STONE).warns(WarningCode.WOUND_SITE),
+                    r -> r.proceedsWithCaution().warns(WarningCode.WOUND_SITE),
                     "a skin condition, not a wound", muscleTension().conditions(SKIN_CONDITION)),
+            rule("CI-33", "an open wound with stiff muscles", muscleTension().conditions(OPEN_WOUND).symptoms(STIFFNESS),
+                    r -> r.excludes(HOT_STONE),
+                    "stiff muscles, no condition", muscleTension().symptoms(STIFFNESS)),
             rule("CI-09", "acute inflammation", muscleTension().inflammation(Inflammation.ACUTE),
                     r -> r.excludes(DEEP_TISSUE, HOT_STONE).hasPressureAtMost(LIGHT).warns(WarningCode.ACUTE_INFLAMMATION),
                     "mild inflammation", muscleTension().inflammation(MILD)),

@@ -131,8 +131,9 @@ public final class HandCodedRules {
         }
         if (a.hasReducedSensation()) {
             r.say("CI-03", new Exclusion(Technique.HOT_STONE, "CI-03.1"),
-                    new PressureLimit(Pressure.MODERATE, "CI-03.2"),
-                    new Alert(WarningCode.REDUCED_SENSATION, "CI-03.3"));
+                    new Alert(WarningCode.REDUCED_SENSATION, "CI-03.2"));
+            r.say("CI-31", new PressureLimit(Pressure.MODERATE, "CI-31.1"),
+                    new Alert(WarningCode.REDUCED_SENSATION, "CI-31.2"));
         }
         if (c.contains(Condition.PREGNANCY)) {
             r.say("CI-04", new Exclusion(Technique.HOT_STONE, "CI-04.1"),
@@ -173,15 +174,15 @@ public final class HandCodedRules {
         }
         if (c.contains(Condition.VARICOSE_VEINS)) {
             r.say("CI-08", new PressureLimit(Pressure.MODERATE, "CI-08.1"),
-                    new Exclusion(Technique.HOT_STONE, "CI-08.2"),
-                    new HandsOff(BodyArea.SOLEUS, "CI-08.3"),
-                    new HandsOff(BodyArea.GASTROCNEMIUS, "CI-08.4"),
-                    new HandsOff(BodyArea.HAMSTRINGS, "CI-08.5"),
-                    new Alert(WarningCode.VEIN_PRESSURE, "CI-08.6"));
+                    new HandsOff(BodyArea.SOLEUS, "CI-08.2"),
+                    new HandsOff(BodyArea.GASTROCNEMIUS, "CI-08.3"),
+                    new HandsOff(BodyArea.HAMSTRINGS, "CI-08.4"),
+                    new Alert(WarningCode.VEIN_PRESSURE, "CI-08.5"));
+            r.say("CI-32", new Exclusion(Technique.HOT_STONE, "CI-32.1"));
         }
         if (c.contains(Condition.OPEN_WOUND)) {
-            r.say("CI-16", new Exclusion(Technique.HOT_STONE, "CI-16.1"),
-                    new Alert(WarningCode.WOUND_SITE, "CI-16.2"));
+            r.say("CI-16", new Alert(WarningCode.WOUND_SITE, "CI-16.1"));
+            r.say("CI-33", new Exclusion(Technique.HOT_STONE, "CI-33.1"));
         }
         if (a.inflammation() == Inflammation.ACUTE) {
             r.say("CI-09", new Exclusion(Technique.DEEP_TISSUE, "CI-09.1"),
