@@ -30,32 +30,14 @@ import org.sciatica.advisor.cli.Main;
 class DocCommandsTest {
     private static final String JAR = "java -jar target/sciatica-advisor-cli.jar ";
 
-    /** A fenced block of a page: its language and its text. */
-    private record Block(String language, String text) {
-    }
-
-    private static List<Block> blocks(String page, String language) throws IOException {
-        List<Block> blocks = new ArrayList<>();
-        String lang = null;
-        StringBuilder text = new StringBuilder();
-        for (String line : Files.readAllLines(Path.of(page), StandardCharsets.UTF_8)) {
-            if (lang == null && line.startsWith("```")) {
-                lang = line.substring(3).strip();
-                text.setLength(0);
-            } else if (lang != null && line.equals("```")) {
-                blocks.add(new Block(lang, text.toString()));
-                lang = null;
-            } else if (lang != null) {
-                text.append(line).append('\n');
-            }
-        }
-        return blocks.stream().filter(b -> b.language().equals(language)).toList();
+    private static List<MarkdownBlocks.Block> blocks(String page, String language) throws IOException {
+        return MarkdownBlocks.of(Path.of(page), language);
     }
 
     /** The command lines of a page's sh blocks that run the jar, continuation lines joined, comments dropped. */
     private static List<String> commands(String page) throws IOException {
         List<String> commands = new ArrayList<>();
-        for (Block block : blocks(page, "sh")) {
+        for (MarkdownBlocks.Block block : blocks(page, "sh")) {
             String joined = block.text().replace("\\\n", " ");
             for (String line : joined.lines().toList()) {
                 String command = line.contains(" #") ? line.substring(0, line.indexOf(" #")) : line;

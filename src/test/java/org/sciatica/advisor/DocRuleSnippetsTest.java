@@ -3,7 +3,6 @@ package org.sciatica.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,33 +33,16 @@ class DocRuleSnippetsTest {
     @TempDir
     static Path dirs;
 
-    /** A fenced block: where it starts, its language, its text. */
+    /** A fenced block: where its text starts, its language, its text. */
     record Block(int line, String lang, String text) {
     }
 
-    /** The drl and csv blocks of each section of a page, by the section's first line. */
+    /** The drl and csv blocks of each section of a page, by the line of the section's heading. */
     static Map<Integer, List<Block>> sections(Path page) throws IOException {
         Map<Integer, List<Block>> sections = new LinkedHashMap<>();
-        int section = 1;
-        String lang = null;
-        int start = 0;
-        StringBuilder text = null;
-        List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (text == null && line.startsWith("#")) {
-                section = i + 1;
-            } else if (text == null && line.startsWith("```")) {
-                lang = line.substring(3).strip();
-                start = i + 1;
-                text = new StringBuilder();
-            } else if (text != null && line.equals("```")) {
-                if (lang.equals("drl") || lang.equals("csv")) {
-                    sections.computeIfAbsent(section, s -> new ArrayList<>()).add(new Block(start, lang, text.toString()));
-                }
-                text = null;
-            } else if (text != null) {
-                text.append(line).append('\n');
+        for (MarkdownBlocks.Block b : MarkdownBlocks.of(page)) {
+            if (b.language().equals("drl") || b.language().equals("csv")) {
+                sections.computeIfAbsent(b.section(), s -> new ArrayList<>()).add(new Block(b.line(), b.language(), b.text()));
             }
         }
         return sections;

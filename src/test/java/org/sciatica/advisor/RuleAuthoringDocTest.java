@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,26 +26,8 @@ class RuleAuthoringDocTest {
     private static final Path DOC = Path.of("docs/RULE-AUTHORING.md");
     private static final Path SELF = Path.of("src/test/java/org/sciatica/advisor/RuleAuthoringDocTest.java");
 
-    /** A fenced block: its language and its text. */
-    record Block(String language, String text) {
-    }
-
-    private static List<Block> blocks(String language) throws IOException {
-        List<Block> blocks = new ArrayList<>();
-        String lang = null;
-        StringBuilder text = new StringBuilder();
-        for (String line : Files.readAllLines(DOC, StandardCharsets.UTF_8)) {
-            if (lang == null && line.startsWith("```") && line.length() > 3) {
-                lang = line.substring(3).strip();
-                text.setLength(0);
-            } else if (lang != null && line.equals("```")) {
-                blocks.add(new Block(lang, text.toString()));
-                lang = null;
-            } else if (lang != null) {
-                text.append(line).append('\n');
-            }
-        }
-        return blocks.stream().filter(b -> b.language().equals(language)).toList();
+    private static List<MarkdownBlocks.Block> blocks(String language) throws IOException {
+        return MarkdownBlocks.of(DOC, language);
     }
 
     private record Run(int exitCode, String out, String err) {
