@@ -93,8 +93,11 @@ public final class HandCodedRules {
         // 10-red-flags
         for (RedFlag flag : a.redFlags()) {
             switch (flag.concern()) {
-                case CAUDA_EQUINA -> r.say("RF-01", new Refer(Urgency.EMERGENCY, "RF-01.1 " + flag),
-                        new Alert(WarningCode.RED_FLAG_REFERRAL, "RF-01.2 " + flag));
+                case CAUDA_EQUINA -> {
+                    String id = flag == RedFlag.SEXUAL_DYSFUNCTION ? "RF-09" : "RF-01";
+                    r.say(id, new Refer(Urgency.EMERGENCY, id + ".1 " + flag),
+                            new Alert(WarningCode.RED_FLAG_REFERRAL, id + ".2 " + flag));
+                }
                 case NEUROLOGICAL_DEFICIT -> r.say("RF-02", new Refer(Urgency.EMERGENCY, "RF-02.1 " + flag),
                         new Alert(WarningCode.RED_FLAG_REFERRAL, "RF-02.2 " + flag));
                 case INFECTION -> r.say("RF-03", new Refer(Urgency.URGENT, "RF-03.1 " + flag),
@@ -125,9 +128,9 @@ public final class HandCodedRules {
         }
         if (c.contains(Condition.ANTICOAGULANT_THERAPY) || c.contains(Condition.BLEEDING_DISORDER)) {
             r.say("CI-02", new Exclusion(Technique.DEEP_TISSUE, "CI-02.1"),
-                    new Exclusion(Technique.TRIGGER_POINT, "CI-02.2"),
-                    new PressureLimit(Pressure.MODERATE, "CI-02.3"),
-                    new Alert(WarningCode.BLEEDING_RISK, "CI-02.4"));
+                    new PressureLimit(Pressure.MODERATE, "CI-02.2"),
+                    new Alert(WarningCode.BLEEDING_RISK, "CI-02.3"));
+            r.say("CI-34", new Exclusion(Technique.TRIGGER_POINT, "CI-34.1"));
         }
         if (a.hasReducedSensation()) {
             r.say("CI-03", new Exclusion(Technique.HOT_STONE, "CI-03.1"),
