@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JVM start to first recommendation for the command line, median of N runs (default 10), each run
+# JVM start to first recommendation for the command line (the advise subcommand, as the README runs
+# it), median of N runs (default 10), each run
 # interleaving: a bare "hello world" JVM (the baseline), the same jar printing --version (no rules),
 # the first answer with the bundled rules, and the first answer with one added rule directory
 # (src/it/clinic-rules/rules, a clinic's vocabulary and rule), and the same rules all compiled from
@@ -29,13 +30,13 @@ bare=(); version=(); bundled=(); added=(); drl=(); lbundled=(); ladded=(); model
 for _ in $(seq "$runs"); do
   bare+=("$(time_ms java -cp "$hello" Hello)")
   version+=("$(time_ms java "${opts[@]}" -jar "$jar" --version)")
-  bundled+=("$(time_ms java "${opts[@]}" -jar "$jar" examples/chronic-piriformis.json)")
-  added+=("$(time_ms java "${opts[@]}" -jar "$jar" --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
-  drl+=("$(time_ms java "${opts[@]}" -jar "$jar" --no-bundled --rules "$hello/rules-copy" --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
-  lbundled+=("$(time_ms bin/sciatica-advisor examples/chronic-piriformis.json)")
-  ladded+=("$(time_ms bin/sciatica-advisor --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
-  model+=("$(time_ms java "${opts[@]}" -jar "$jar" --rules "$precompiled" examples/chronic-piriformis.json)")
-  lmodel+=("$(time_ms bin/sciatica-advisor --rules "$precompiled" examples/chronic-piriformis.json)")
+  bundled+=("$(time_ms java "${opts[@]}" -jar "$jar" advise examples/chronic-piriformis.json)")
+  added+=("$(time_ms java "${opts[@]}" -jar "$jar" advise --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
+  drl+=("$(time_ms java "${opts[@]}" -jar "$jar" advise --no-bundled --rules "$hello/rules-copy" --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
+  lbundled+=("$(time_ms bin/sciatica-advisor advise examples/chronic-piriformis.json)")
+  ladded+=("$(time_ms bin/sciatica-advisor advise --rules src/it/clinic-rules/rules examples/chronic-piriformis.json)")
+  model+=("$(time_ms java "${opts[@]}" -jar "$jar" advise --rules "$precompiled" examples/chronic-piriformis.json)")
+  lmodel+=("$(time_ms bin/sciatica-advisor advise --rules "$precompiled" examples/chronic-piriformis.json)")
 done
 b=$(printf '%s\n' "${bare[@]}" | median)
 v=$(printf '%s\n' "${version[@]}" | median)

@@ -160,7 +160,9 @@ public final class RuleBase {
         }
         // Clinic findings are checked in the text, whether or not the files compile.
         for (RuleFile file : files) {
-            RuleChecks.clinicFindings(file, new DrlText(file.content()), vocabulary, problems);
+            if (RuleChecks.mayNameAFinding(file.content())) {
+                RuleChecks.clinicFindings(file, new DrlText(file.content()), vocabulary, problems);
+            }
         }
         java.util.Set<String> bundledNames = RuleFile.bundledNames();
         String bundledDigest = digest(files.stream().filter(f -> bundledNames.contains(f.name())).toList());
