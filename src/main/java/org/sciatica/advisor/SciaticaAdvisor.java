@@ -171,6 +171,19 @@ public final class SciaticaAdvisor {
     }
 
     /**
+     * One line for each added rule directory whose precompiled model (made in the clinic's build by
+     * {@link org.sciatica.advisor.tools.PrecompileRules}) was not used because it is stale (made from
+     * other {@code .drl} files than the directory holds now) or cannot be loaded: the line names the
+     * directory and why. Those rules were compiled from DRL instead, so the answers are right but the
+     * start is slower. A directory without a model is not listed. See docs/RULE-AUTHORING.md.
+     *
+     * @return the warnings, empty when every precompiled model found was used
+     */
+    public List<String> ruleLoadWarnings() {
+        return engine.loadWarnings();
+    }
+
+    /**
      * The clinic findings the loaded rules declare (in {@code vocabulary.csv} beside them): the
      * values an assessment's {@code clinicFindings} may hold. Empty with the bundled rules alone.
      *

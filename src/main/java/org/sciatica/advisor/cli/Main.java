@@ -692,6 +692,10 @@ public final class Main implements Callable<Integer> {
                         + " build with ./mvnw -DskipTests package");
                 err.flush();
             }
+            for (String warning : advisor.ruleLoadWarnings()) {
+                err.println("sciatica-advisor: warning: " + warning);
+                err.flush();
+            }
             return advisor;
         } catch (RuleLoadException e) {
             throw loadFailure(which, e);

@@ -152,6 +152,11 @@ public final class Engine {
         return rules.sources();
     }
 
+    /** Rule directories whose precompiled model was stale or unusable, each with why; see {@link RuleBase#loadWarnings()}. */
+    public List<String> loadWarnings() {
+        return rules.loadWarnings();
+    }
+
     /** True when the rules run from the model precompiled into the jar (the fast start). */
     public boolean precompiled() {
         return rules.precompiled();

@@ -30,10 +30,10 @@ public final class ExecutableModel {
     }
 
     /**
-     * The bundled rules' rule base from the precompiled model, or null when there is none for
-     * exactly these bundled rule texts (then the caller compiles the DRL, and a warning says why).
+     * The bundled rules' models, or null when there are none for exactly these bundled rule texts
+     * (then the caller compiles the DRL, and a warning says why).
      */
-    static @Nullable KieBase load(String bundledDigest) {
+    static @Nullable List<Model> bundled(String bundledDigest) {
         Properties properties = new Properties();
         try (InputStream in = ExecutableModel.class.getClassLoader().getResourceAsStream(PROPERTIES)) {
             if (in == null) {
@@ -52,17 +52,27 @@ public final class ExecutableModel {
             return null;
         }
         try {
-            List<Model> models = new ArrayList<>();
-            for (String name : properties.getProperty("models", "").split(",")) {
-                if (!name.isBlank()) {
-                    models.add((Model) Class.forName(name.strip(), true, ExecutableModel.class.getClassLoader())
-                            .getConstructor().newInstance());
-                }
-            }
-            return models.isEmpty() ? null : KieBaseBuilder.createKieBaseFromModel(models);
+            List<Model> models = instances(properties.getProperty("models", ""), ExecutableModel.class.getClassLoader());
+            return models.isEmpty() ? null : models;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             LOG.warn("cannot load the precompiled rules; compiling the rules instead", e);
             return null;
         }
+    }
+
+    /** The models named, comma-separated, in {@code names}, made from their classes in {@code loader}. */
+    static List<Model> instances(String names, ClassLoader loader) throws ReflectiveOperationException {
+        List<Model> models = new ArrayList<>();
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                models.add((Model) Class.forName(name.strip(), true, loader).getConstructor().newInstance());
+            }
+        }
+        return models;
+    }
+
+    /** One rule base from these models (the bundled rules' and any clinic directory's), in order. */
+    static KieBase build(List<Model> models) {
+        return KieBaseBuilder.createKieBaseFromModel(models);
     }
 }

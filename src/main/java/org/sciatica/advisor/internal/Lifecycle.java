@@ -90,7 +90,35 @@ final class Lifecycle {
      * @param file     the file name, for problems
      */
     static @Nullable Read read(RuleImpl rule, String content, int[] declared, List<RuleProblem> problems, String file) {
-        return read(Meta.of(rule), content, declared, problems, file);
+        Meta compiled = Meta.of(rule);
+        // The executable model drops @expires (an event annotation) from the metadata: read it from the text too.
+        boolean expires = compiled.expiresAnnotation() || position(content, declared, "expires", true) != declared;
+        return read(new Meta() {
+            @Override
+            public String name() {
+                return compiled.name();
+            }
+
+            @Override
+            public @Nullable String metadata(String key) {
+                return compiled.metadata(key);
+            }
+
+            @Override
+            public boolean dateEffective() {
+                return compiled.dateEffective();
+            }
+
+            @Override
+            public boolean dateExpires() {
+                return compiled.dateExpires();
+            }
+
+            @Override
+            public boolean expiresAnnotation() {
+                return expires;
+            }
+        }, content, declared, problems, file);
     }
 
     /** As {@link #read(RuleImpl, String, int[], List, String)}, from what is known of the rule. */

@@ -52,6 +52,10 @@ public final class RuleBase {
     private final Map<RuleInfo, RuleInfo> replacedWhileInForce;
     /** True when every rule applies on every date: no filter is needed when the rules run. */
     private final boolean alwaysInForce;
+    /** Rule directories whose precompiled model was stale or unusable, each with why: compiled from DRL. */
+    private final List<String> loadWarnings;
+    /** The added rule directories whose rules came from their precompiled model, in load order. */
+    private final List<java.nio.file.Path> modelDirectories;
 
     /** How rules load: whether a protected rule may be replaced, and whether draft rules run. */
     public record Options(boolean replaceProtected, boolean withDrafts) {
@@ -61,8 +65,11 @@ public final class RuleBase {
 
     private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version,
                      boolean precompiled, SourceRegistry registry, List<SafetyMonitor.Departure> departures,
-                     ClinicVocabulary vocabulary, boolean withDrafts, Map<RuleInfo, RuleInfo> replacedWhileInForce) {
+                     ClinicVocabulary vocabulary, boolean withDrafts, Map<RuleInfo, RuleInfo> replacedWhileInForce,
+                     List<String> loadWarnings, List<java.nio.file.Path> modelDirectories) {
         this.kieBase = kieBase;
+        this.loadWarnings = List.copyOf(loadWarnings);
+        this.modelDirectories = List.copyOf(modelDirectories);
         this.withDrafts = withDrafts;
         this.replacedWhileInForce = new java.util.IdentityHashMap<>(replacedWhileInForce);
         this.alwaysInForce = replacedWhileInForce.isEmpty() && catalog.stream().allMatch(r -> r.effective() == null
@@ -153,7 +160,9 @@ public final class RuleBase {
         }
         // Clinic findings are checked in the text, whether or not the files compile.
         for (RuleFile file : files) {
-            RuleChecks.clinicFindings(file, new DrlText(file.content()), vocabulary, problems);
+            if (RuleChecks.mayNameAFinding(file.content())) {
+                RuleChecks.clinicFindings(file, new DrlText(file.content()), vocabulary, problems);
+            }
         }
         java.util.Set<String> bundledNames = RuleFile.bundledNames();
         String bundledDigest = digest(files.stream().filter(f -> bundledNames.contains(f.name())).toList());
@@ -164,13 +173,57 @@ public final class RuleBase {
             bundledCount++;
         }
         boolean bundledFirst = bundledCount > 0 && files.stream().skip(bundledCount).noneMatch(f -> bundledNames.contains(f.name()));
-        KieBase kieBase = precompiledAllowed && bundledFirst ? ExecutableModel.load(bundledDigest) : null;
-        boolean precompiled = kieBase != null;
+        List<org.drools.model.Model> models = new ArrayList<>();
+        List<org.drools.model.Model> bundledModels = precompiledAllowed && bundledFirst ? ExecutableModel.bundled(bundledDigest) : null;
+        boolean precompiled = bundledModels != null;
+        int fromModels = 0; // files before this index come from the models
+        if (bundledModels != null) {
+            models.addAll(bundledModels);
+            fromModels = bundledCount;
+        }
+        // Then each added directory, in order, from the model precompiled in the clinic's build when it
+        // holds one made from exactly its .drl files; from the first that has none, the rest are compiled.
+        List<String> loadWarnings = new ArrayList<>();
+        List<java.nio.file.Path> modelDirectories = new ArrayList<>();
+        boolean modelsSoFar = precompiledAllowed && (precompiled || bundledCount == 0);
+        int start = bundledCount;
+        while (precompiledAllowed && start < files.size()) {
+            java.nio.file.Path dir = java.nio.file.Path.of(files.get(start).name()).getParent();
+            int end = start + 1;
+            while (end < files.size() && java.util.Objects.equals(dir, java.nio.file.Path.of(files.get(end).name()).getParent())) {
+                end++;
+            }
+            if (dir != null) {
+                DirectoryModel.Loaded loaded = modelsSoFar ? DirectoryModel.load(dir, files.subList(start, end))
+                        : java.nio.file.Files.isRegularFile(dir.resolve(DirectoryModel.JAR))
+                        ? new DirectoryModel.Loaded(null, dir + ": the precompiled model (" + DirectoryModel.JAR + ") is not used:"
+                                + " rules loaded before it were compiled from DRL, so its rules are compiled from DRL too", true)
+                        : new DirectoryModel.Loaded(null, null, false);
+                List<org.drools.model.Model> found = loaded.models();
+                if (found != null) {
+                    modelDirectories.add(dir);
+                    models.addAll(found);
+                    fromModels = end;
+                } else {
+                    modelsSoFar = false;
+                    if (loaded.problem() != null) {
+                        LOG.warn("{}", loaded.problem());
+                        if (loaded.present()) {
+                            loadWarnings.add(loaded.problem());
+                        }
+                    }
+                }
+            } else {
+                modelsSoFar = false;
+            }
+            start = end;
+        }
+        KieBase kieBase = models.isEmpty() ? null : ExecutableModel.build(models);
         try {
             if (kieBase == null) {
                 kieBase = compileDrl(files, null, vocabulary);
-            } else if (bundledCount < files.size()) {
-                compileDrl(files.subList(bundledCount, files.size()), kieBase, vocabulary);
+            } else if (fromModels < files.size()) {
+                compileDrl(files.subList(fromModels, files.size()), kieBase, vocabulary);
             }
         } catch (RuleLoadException e) {
             // Every problem in one round: what the rules' text says is checked too, as it would be
@@ -292,7 +345,7 @@ public final class RuleBase {
             throw new RuleLoadException(inOrder(problems, allFiles));
         }
         return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(allFiles), precompiled,
-                sources, departures, vocabulary, options.withDrafts(), replacedWhileInForce);
+                sources, departures, vocabulary, options.withDrafts(), replacedWhileInForce, loadWarnings, modelDirectories);
     }
 
     /**
@@ -377,6 +430,22 @@ public final class RuleBase {
     /** True when every rule applies on every date, so nothing needs filtering when the rules run. */
     boolean alwaysInForce() {
         return alwaysInForce;
+    }
+
+    /**
+     * One line for each rule directory whose precompiled model (made in the clinic's build) was not
+     * used because it is stale or cannot be loaded, naming the directory and why; its rules were
+     * compiled from DRL instead. A directory without a model is not listed (it is logged).
+     *
+     * @return the warnings, empty when every precompiled model was used
+     */
+    public List<String> loadWarnings() {
+        return loadWarnings;
+    }
+
+    /** The added rule directories whose rules came from their precompiled model, in load order. */
+    List<java.nio.file.Path> modelDirectories() {
+        return modelDirectories;
     }
 
     /**

@@ -5,9 +5,12 @@ import org.sciatica.advisor.facts.Support;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +24,26 @@ final class RuleEffects {
 
     private static final Pattern RHS = Pattern.compile("(?s)\\bthen\\b(.*?)(?:^|\\n)\\s*end\\b");
 
+    /** Each rule file's effects by declaration line, read once; a file's entry goes with its text. */
+    private static final Map<String, Map<Integer, List<String>>> EFFECTS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Each rule file's right-hand sides by declaration line, found once. */
+    private static final Map<String, Map<Integer, String>> BODIES = Collections.synchronizedMap(new WeakHashMap<>());
+
     private RuleEffects() {
+    }
+
+    /** The right-hand side of the rule declared at {@code line}: from the first "then" to the "end" that starts a line. */
+    private static String body(String drl, int line) {
+        Map<Integer, String> known = BODIES.computeIfAbsent(drl, t -> new java.util.concurrent.ConcurrentHashMap<>());
+        return known.computeIfAbsent(line, l -> {
+            String[] lines = Lines.of(drl);
+            StringBuilder rest = new StringBuilder();
+            for (int i = l - 1; i < lines.length; i++) {
+                rest.append(lines[i]).append('\n');
+            }
+            Matcher rhs = RHS.matcher(rest);
+            return rhs.find() ? rhs.group(1) : "";
+        });
     }
 
     /** The effects of the rule declared at {@code line} (1-based) in {@code drl}. */
@@ -29,14 +51,13 @@ final class RuleEffects {
         if (line <= 0) {
             return List.of();
         }
-        String[] lines = Lines.of(drl);
-        StringBuilder rest = new StringBuilder();
-        for (int i = line - 1; i < lines.length; i++) {
-            rest.append(lines[i]).append('\n');
-        }
-        // The right-hand side: from the first "then" to the "end" that starts a line (or the text's end).
-        Matcher rhs = RHS.matcher(rest);
-        String body = rhs.find() ? rhs.group(1) : "";
+        // Loading reads each rule's effects several times (the catalog, the weight and alert checks): once is enough.
+        Map<Integer, List<String>> known = EFFECTS.computeIfAbsent(drl, t -> new java.util.concurrent.ConcurrentHashMap<>());
+        return new ArrayList<>(known.computeIfAbsent(line, l -> List.copyOf(read(drl, l))));
+    }
+
+    private static List<String> read(String drl, int line) {
+        String body = body(drl, line);
         Set<String> effects = new LinkedHashSet<>();
         Matcher m = NEW_FACT.matcher(body);
         while (m.find()) {
@@ -57,13 +78,7 @@ final class RuleEffects {
         if (line <= 0) {
             return List.of();
         }
-        String[] lines = Lines.of(drl);
-        StringBuilder rest = new StringBuilder();
-        for (int i = line - 1; i < lines.length; i++) {
-            rest.append(lines[i]).append('\n');
-        }
-        Matcher rhs = RHS.matcher(rest);
-        String body = rhs.find() ? rhs.group(1) : "";
+        String body = body(drl, line);
         List<RuleInfo.Text> texts = new ArrayList<>();
         Matcher m = NEW_FACT.matcher(body);
         int from = 0;
