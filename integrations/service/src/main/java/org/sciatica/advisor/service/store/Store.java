@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505"; // SQLSTATE, the same in H2 and PostgreSQL
 
     private final HikariDataSource pool;
+    private final java.util.concurrent.atomic.AtomicLong lastPrune = new java.util.concurrent.atomic.AtomicLong();
 
     private Store(HikariDataSource pool) {
         this.pool = pool;
@@ -92,6 +93,53 @@ public final class Store implements AutoCloseable {
     /** One feedback item of the CDS Hooks 2.0 feedback body. */
     public record Feedback(String card, String outcome, @Nullable String reasonCode, @Nullable String reasonSystem,
                            @Nullable String reasonDisplay, @Nullable String userComment, Instant outcomeTimestamp) {
+    }
+
+    /**
+     * Records that a client token was accepted, until it expires, unless it was recorded before (by this instance or
+     * another sharing the store): then it is a replay. Expired records are pruned at most once a minute.
+     *
+     * @param key a digest of the token's issuer and jti (no token content)
+     * @param expiresAt when the token expires, in epoch seconds (its exp plus the clock skew allowed)
+     * @param now the time now, in epoch seconds
+     * @return true the first time, false for a replay
+     * @throws Unavailable when the store cannot be reached
+     */
+    public boolean firstUseOfToken(String key, long expiresAt, long now) {
+        Objects.requireNonNull(key, "key");
+        try (Connection c = pool.getConnection()) {
+            long last = lastPrune.get();
+            if (now - last >= 60 && lastPrune.compareAndSet(last, now)) {
+                try (PreparedStatement prune = c.prepareStatement("DELETE FROM seen_jti WHERE expires_at < ?")) {
+                    prune.setLong(1, now);
+                    prune.executeUpdate();
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO seen_jti (jti_key, expires_at) VALUES (?, ?)")) {
+                insert.setString(1, key);
+                insert.setLong(2, expiresAt);
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new Unavailable("cannot record the token: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return how many accepted tokens are recorded (expired ones not yet pruned included) */
+    public long recordedTokenCount() {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM seen_jti");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new Unavailable("cannot count the tokens: " + e.getMessage(), e);
+        }
     }
 
     /** The store cannot be reached (the caller answers 503). */

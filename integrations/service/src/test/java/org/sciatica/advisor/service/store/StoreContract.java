@@ -80,6 +80,21 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTokenIsAcceptedOnceAndItsRecordIsPrunedWhenItHasExpired() {
+        String key = u();
+        long now = Instant.now().getEpochSecond();
+        assertThat(store().firstUseOfToken(key, now + 300, now)).isTrue();
+        assertThat(store().firstUseOfToken(key, now + 300, now)).as("a replay").isFalse();
+        String old = u();
+        assertThat(store().firstUseOfToken(old, now + 10, now)).isTrue();
+        long before = store().recordedTokenCount();
+        // A minute and more later: the first record is still valid, the second has expired and goes with the next prune.
+        assertThat(store().firstUseOfToken(u(), now + 400, now + 120)).isTrue();
+        assertThat(store().recordedTokenCount()).isEqualTo(before);
+        assertThat(store().firstUseOfToken(key, now + 300, now + 120)).as("still a replay").isFalse();
+    }
+
+    @Test
     void theStoreIsReachable() {
         assertThat(store().reachable()).isTrue();
     }
