@@ -95,6 +95,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void acceptedSuggestionsAreStoredWithTheirFeedbackAndMustBeTheCardsOwn() {
+        String card = u();
+        String offered = u();
+        Store.Answer a = new Store.Answer(u(), Instant.now(), "svc", "hook-" + u(), "rules-1", null, "REFER", null,
+                List.of(new Store.CardRecord(card, "critical", "refer", List.of("RF-01"), List.of(offered))));
+        store().recordAnswer(a);
+        long before = store().feedbackCount();
+        assertThatThrownBy(() -> store().recordFeedback("svc", List.of(new Store.Feedback(card, "accepted", null, null, null, null,
+                Instant.now(), List.of(u()))))).isInstanceOf(Store.UnknownSuggestion.class).hasMessageContaining(card);
+        assertThat(store().feedbackCount()).isEqualTo(before);
+        assertThat(store().recordFeedback("svc", List.of(new Store.Feedback(card, "accepted", null, null, null, null, Instant.now(),
+                List.of(offered))))).isEqualTo(1);
+        assertThat(store().acceptedSuggestions(card)).containsExactly(offered);
+    }
+
+    @Test
     void theStoreIsReachable() {
         assertThat(store().reachable()).isTrue();
     }
