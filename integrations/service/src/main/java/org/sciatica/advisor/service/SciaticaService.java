@@ -62,6 +62,7 @@ import org.sciatica.advisor.service.store.Store;
 public final class SciaticaService implements AutoCloseable {
     static final String PATIENT_VIEW = "sciatica-patient-view";
     static final String ORDER_SIGN = "sciatica-order-sign";
+    static final String APPOINTMENT_BOOK = "sciatica-appointment-book";
     private static final Logger LOG = LoggerFactory.getLogger(SciaticaService.class);
 
     private record ServiceDef(String id, String hook, String title, String description) {
@@ -76,6 +77,9 @@ public final class SciaticaService implements AutoCloseable {
         SERVICES.put(ORDER_SIGN, new ServiceDef(ORDER_SIGN, "order-sign", "Sciatica massage order check",
                 "When a massage therapy order (ServiceRequest) is signed: the same advice, so a referral is seen before the "
                         + "order goes out."));
+        SERVICES.put(APPOINTMENT_BOOK, new ServiceDef(APPOINTMENT_BOOK, "appointment-book", "Sciatica massage booking check",
+                "When a massage therapy appointment is proposed: the same advice, so a client who must be referred is not "
+                        + "booked for massage first."));
     }
 
     private final ServiceConfig config;
@@ -86,8 +90,12 @@ public final class SciaticaService implements AutoCloseable {
     private final Clock clock;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int AUDIT_LINGER_MS = 1000;
+    private static final int AUDIT_BATCH = 1000;
     private final BlockingQueue<Store.Answer> adviceAudit = new ArrayBlockingQueue<>(10_000);
     private final Thread auditWriter;
+    private final Object auditLock = new Object();
+    private List<Store.Answer> writing = List.of(); // guarded by auditLock
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Javalin app;
     private final String publicUrl;
@@ -97,13 +105,15 @@ public final class SciaticaService implements AutoCloseable {
         this.advisor = advisor;
         this.store = store;
         this.clock = clock;
-        this.tokens = new TokenVerifier(config.trustedIssuers(), config.devSandbox(), clock);
+        this.tokens = new TokenVerifier(config.trustedIssuers(), config.devSandbox(), clock, this::firstUseOfToken);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxBodyBytes();
+            // Answers are a few kB and callers are on the same network: gzip would cost each request more CPU than it saves.
+            c.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             c.jetty.modifyServer(server -> server.setStopTimeout(10_000)); // in-flight requests finish on stop
             c.requestLogger.http(this::logRequest);
             routes(c.routes);
@@ -337,8 +347,16 @@ public final class SciaticaService implements AutoCloseable {
                         .description("HTTP requests by route and status").tag("method", method).tag("route", r)
                         .tag("status", String.valueOf(status)).register(metrics))
                 .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
-        if (LOG.isInfoEnabled()) {
-            LOG.info("event=request method={} path={} status={} ms={}", ctx.method().name(), route, status, String.format(Locale.ROOT, "%.2f", ms));
+        // A refused or failed request is logged at INFO; an answered one at DEBUG only: a synchronous log line per
+        // answered request cost the hot path more than the HTTP server did (their counts and latency are in /metrics).
+        if (status >= 400 ? LOG.isInfoEnabled() : LOG.isDebugEnabled()) {
+            String line = "event=request method=" + method + " path=" + route + " status=" + status + " ms="
+                    + String.format(Locale.ROOT, "%.2f", ms);
+            if (status >= 400) {
+                LOG.info(line);
+            } else {
+                LOG.debug(line);
+            }
         }
     }
 
@@ -385,9 +403,15 @@ public final class SciaticaService implements AutoCloseable {
             throw HttpError.badRequest("context", "context must be a JSON object with the hook's context");
         }
         requiredText(context, "patientId", "context.patientId");
-        if (def.hook().equals("order-sign") && !ordersMassage(context.get("draftOrders"))) {
+        // order-sign and appointment-book answer only for massage: the draft orders or proposed appointments it names
+        List<Massage> massage = switch (def.hook()) {
+            case "order-sign" -> massageOrders(context.get("draftOrders"));
+            case "appointment-book" -> massageAppointments(context.get("appointments"));
+            default -> null;
+        };
+        if (massage != null && massage.isEmpty()) {
             audit(def.id(), hookInstance, null, null, null, List.of());
-            ctx.contentType("application/json").result(CdsHooks.response(List.of()));
+            respond(ctx, List.of());
             return;
         }
         Map<String, Resource> prefetch = prefetch(body, (ObjectNode) context);
@@ -399,7 +423,7 @@ public final class SciaticaService implements AutoCloseable {
                 CdsHooks.Card card = CdsHooks.missingInformation(mapped.missing(), publicUrl + "/", hookInstance, advisor.rulesVersion());
                 audit(def.id(), hookInstance, null, null, null, List.of(card));
                 count(List.of(card));
-                ctx.contentType("application/json").result(CdsHooks.response(List.of(card)));
+                respond(ctx, List.of(card));
                 return;
             }
             // A red flag in the record refers whatever the rest is: what no one has assessed yet is taken at its
@@ -418,10 +442,61 @@ public final class SciaticaService implements AutoCloseable {
         Recommendation r = advise(assessment);
         String answerId = UUID.randomUUID().toString();
         List<CdsHooks.Card> cards = CdsHooks.cards(r, new CdsHooks.Options(hookInstance, publicUrl + "/reports/" + answerId));
+        if (r.referral() != null && massage != null) {
+            suggest(cards.get(0), massage);
+        }
         auditOrWarn(new Store.Answer(answerId, clock.instant(), def.id(), hookInstance, r.rulesVersion(), hash(fields),
                 r.disposition().name(), RecommendationJson.compact(r), records(cards)));
         count(cards);
-        ctx.contentType("application/json").result(CdsHooks.response(cards));
+        respond(ctx, cards);
+    }
+
+    /** {@code {"cards": [...]}}, compact (the library's {@code CdsHooks.response} indents, for people). */
+    private static void respond(Context ctx, List<CdsHooks.Card> cards) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode array = root.putArray("cards");
+        cards.forEach(c -> array.add(c.json()));
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    /** A massage order or appointment in a hook's context: its reference, and its JSON as the client sent it. */
+    private record Massage(String reference, @Nullable String id, ObjectNode json) {
+    }
+
+    /**
+     * The referral card's suggestions (CDS Hooks 2.0, each with a uuid, name-based on the card's, so a retried call
+     * gives the same): on order-sign, delete each draft massage order ({@code resourceId}); on appointment-book,
+     * cancel each proposed massage appointment (an update to status cancelled). An order or appointment without an
+     * id cannot be named, and gets no suggestion.
+     */
+    private static void suggest(CdsHooks.Card card, List<Massage> massage) {
+        ArrayNode suggestions = Json.MAPPER.createArrayNode();
+        for (Massage m : massage) {
+            if (m.id() == null) {
+                continue;
+            }
+            ObjectNode suggestion = suggestions.addObject();
+            boolean order = m.reference().startsWith("ServiceRequest/");
+            suggestion.put("label", order ? "Delete the draft massage therapy order" : "Cancel the proposed massage therapy appointment");
+            suggestion.put("uuid", UUID.nameUUIDFromBytes((card.uuid() + "|suggestion|" + m.reference()).getBytes(StandardCharsets.UTF_8)).toString());
+            suggestion.put("isRecommended", true);
+            ObjectNode action = suggestion.putArray("actions").addObject();
+            if (order) {
+                action.put("type", "delete");
+                action.put("description", "Delete " + m.reference() + ": refer the client before any massage");
+                action.putArray("resourceId").add(m.reference());
+            } else {
+                ObjectNode cancelled = m.json().deepCopy();
+                cancelled.put("status", "cancelled");
+                cancelled.putObject("cancelationReason").put("text", "Referred on before any massage: " + card.summary());
+                action.put("type", "update");
+                action.put("description", "Cancel " + m.reference() + ": refer the client before any massage");
+                action.set("resource", cancelled);
+            }
+        }
+        if (!suggestions.isEmpty()) {
+            card.json().set("suggestions", suggestions);
+        }
     }
 
     private Recommendation advise(Assessment assessment) {
@@ -433,25 +508,55 @@ public final class SciaticaService implements AutoCloseable {
         }
     }
 
-    private static boolean ordersMassage(@Nullable JsonNode draftOrders) {
-        if (draftOrders == null || draftOrders.isNull()) {
-            throw HttpError.badRequest("context.draftOrders", "order-sign needs context.draftOrders, a Bundle of the orders being signed");
+    private static List<Massage> massageOrders(@Nullable JsonNode draftOrders) {
+        List<Massage> found = new ArrayList<>();
+        contextBundle(draftOrders, "context.draftOrders", "order-sign needs context.draftOrders, a Bundle of the orders being signed",
+                (resource, json) -> {
+                    if (resource instanceof ServiceRequest sr && FhirMapping.isMassage(sr)) {
+                        String id = sr.getIdElement().getIdPart();
+                        found.add(new Massage("ServiceRequest/" + id, id, json));
+                    }
+                });
+        return found;
+    }
+
+    /** The proposed appointments for massage therapy (status {@code proposed}, as appointment-book sends them). */
+    private static List<Massage> massageAppointments(@Nullable JsonNode appointments) {
+        List<Massage> found = new ArrayList<>();
+        contextBundle(appointments, "context.appointments", "appointment-book needs context.appointments, a Bundle of the proposed appointments",
+                (resource, json) -> {
+                    if (resource instanceof org.hl7.fhir.r4.model.Appointment a && a.getStatus() == org.hl7.fhir.r4.model.Appointment.AppointmentStatus.PROPOSED
+                            && FhirMapping.isMassage(a)) {
+                        String id = a.getIdElement().getIdPart();
+                        found.add(new Massage("Appointment/" + id, id, json));
+                    }
+                });
+        return found;
+    }
+
+    /** Parses a context Bundle and hands each entry's resource, with its JSON as sent, to {@code each}. */
+    private static void contextBundle(@Nullable JsonNode node, String field, String missing,
+                                      java.util.function.BiConsumer<Resource, ObjectNode> each) {
+        if (node == null || node.isNull()) {
+            throw HttpError.badRequest(field, missing);
         }
         Resource bundle;
         try {
-            bundle = (Resource) FhirMapping.context().newJsonParser().parseResource(draftOrders.toString());
+            bundle = (Resource) FhirMapping.context().newJsonParser().parseResource(node.toString());
         } catch (RuntimeException e) {
-            throw HttpError.badRequest("context.draftOrders", "context.draftOrders is not a FHIR R4 resource: " + e.getMessage());
+            throw HttpError.badRequest(field, field + " is not a FHIR R4 resource: " + e.getMessage());
         }
         if (!(bundle instanceof Bundle b)) {
-            throw HttpError.badRequest("context.draftOrders", "context.draftOrders must be a Bundle, was a " + bundle.fhirType());
+            throw HttpError.badRequest(field, field + " must be a Bundle, was a " + bundle.fhirType());
         }
-        for (Bundle.BundleEntryComponent e : b.getEntry()) {
-            if (e.getResource() instanceof ServiceRequest sr && FhirMapping.isMassage(sr)) {
-                return true;
+        JsonNode entries = node.get("entry");
+        for (int i = 0; i < b.getEntry().size(); i++) {
+            Resource resource = b.getEntry().get(i).getResource();
+            JsonNode json = entries == null ? null : entries.path(i).get("resource");
+            if (resource != null && json instanceof ObjectNode o) {
+                each.accept(resource, o);
             }
         }
-        return false;
     }
 
     private Map<String, Resource> prefetch(ObjectNode body, ObjectNode context) {
@@ -547,13 +652,33 @@ public final class SciaticaService implements AutoCloseable {
                 }
                 comment = textOrNull(override, "userComment");
             }
-            feedback.add(new Store.Feedback(card, outcome, code, system, display, comment, when));
+            List<String> accepted = new ArrayList<>();
+            JsonNode suggestions = item.get("acceptedSuggestions");
+            if (suggestions != null && !suggestions.isNull()) {
+                if (!outcome.equals("accepted")) {
+                    throw HttpError.badRequest(at + ".acceptedSuggestions", at + ".acceptedSuggestions is for accepted cards only");
+                }
+                if (!suggestions.isArray()) {
+                    throw HttpError.badRequest(at + ".acceptedSuggestions", at + ".acceptedSuggestions must be an array of {\"id\": uuid}");
+                }
+                int j = 0;
+                for (JsonNode s : suggestions) {
+                    String f = at + ".acceptedSuggestions[" + j++ + "]";
+                    if (!s.isObject()) {
+                        throw HttpError.badRequest(f, f + " must be an object with the suggestion's id (its uuid)");
+                    }
+                    accepted.add(requiredText(s, "id", f + ".id"));
+                }
+            }
+            feedback.add(new Store.Feedback(card, outcome, code, system, display, comment, when, accepted));
         }
         int stored;
         try {
             stored = store.recordFeedback(def.id(), feedback);
         } catch (Store.UnknownCard e) {
             throw new HttpError(404, "card", e.getMessage() + "; nothing was stored");
+        } catch (Store.UnknownSuggestion e) {
+            throw HttpError.badRequest("acceptedSuggestions", e.getMessage() + "; nothing was stored");
         }
         for (Store.Feedback f : feedback) {
             Counter.builder("sciatica_feedback").description("feedback items received, by outcome").tag("outcome", f.outcome())
@@ -586,13 +711,31 @@ public final class SciaticaService implements AutoCloseable {
     // ---- audit
 
     private static List<Store.CardRecord> records(List<CdsHooks.Card> cards) {
-        return cards.stream().map(c -> new Store.CardRecord(c.uuid(), c.indicator(), c.summary(), c.ruleIds())).toList();
+        return cards.stream().map(c -> {
+            List<String> suggestions = new ArrayList<>();
+            c.json().path("suggestions").forEach(s -> suggestions.add(s.get("uuid").asText()));
+            return new Store.CardRecord(c.uuid(), c.indicator(), c.summary(), c.ruleIds(), suggestions);
+        }).toList();
     }
 
     private void audit(String service, String hookInstance, @Nullable String hash, @Nullable String disposition,
                        @Nullable String json, List<CdsHooks.Card> cards) {
         auditOrWarn(new Store.Answer(UUID.randomUUID().toString(), clock.instant(), service, hookInstance, advisor.rulesVersion(),
                 hash, disposition, json, records(cards)));
+    }
+
+    /**
+     * A token's first use across the instances sharing the store; a store that cannot be reached leaves the check to
+     * this instance's memory (advice goes on when the store is down), with a WARN.
+     */
+    private boolean firstUseOfToken(String key, long expiresAt, long now) {
+        try {
+            return store.firstUseOfToken(key, expiresAt, now);
+        } catch (Store.Unavailable e) {
+            LOG.warn("event=token_record_failed note=\"replays are refused by this instance only until the store is back\" reason=\"{}\"",
+                    e.getMessage());
+            return true;
+        }
     }
 
     /** Records a hook's answer before it is sent (its cards can then take feedback); a store that is down does not stop advice. */
@@ -635,38 +778,57 @@ public final class SciaticaService implements AutoCloseable {
         }
     }
 
-    /** Writes the plain endpoint's audit in batches (one transaction each), off the request threads. */
+    /**
+     * Writes the plain endpoint's audit off the request threads, every {@link #AUDIT_LINGER_MS} what has queued
+     * since, in transactions of at most {@link #AUDIT_BATCH} answers: a commit (the embedded store writes its file
+     * on each) cost more than the inserts of a whole batch, so one commit per answer made the writer the largest
+     * consumer of CPU beside the rules. A crash loses at most the last second of these rows (never a hook's answer).
+     */
     private void writeAdviceAudit() {
-        List<Store.Answer> batch = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Store.Answer first = adviceAudit.poll(1, TimeUnit.SECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    adviceAudit.drainTo(batch, 999);
-                    writeBatch(batch);
-                }
+                Thread.sleep(AUDIT_LINGER_MS);
             } catch (InterruptedException e) {
+                return; // close() drains what is left
+            }
+            drainAdviceAudit();
+        }
+    }
+
+    private void drainAdviceAudit() {
+        while (true) {
+            List<Store.Answer> batch = new ArrayList<>();
+            synchronized (auditLock) {
+                adviceAudit.drainTo(batch, AUDIT_BATCH);
+                writing = batch;
+            }
+            if (batch.isEmpty()) {
                 return;
+            }
+            try {
+                store.recordAnswers(batch);
+            } catch (Store.Unavailable e) {
+                LOG.warn("event=audit_failed service=advice answers={} reason=\"{}\"", batch.size(), e.getMessage());
+            } finally {
+                synchronized (auditLock) {
+                    writing = List.of();
+                }
             }
         }
     }
 
-    private void writeBatch(List<Store.Answer> batch) {
-        try {
-            store.recordAnswers(batch);
-        } catch (Store.Unavailable e) {
-            LOG.warn("event=audit_failed service=advice answers={} reason=\"{}\"", batch.size(), e.getMessage());
+    /** An {@code /advice} answer still on its way to the store (its {@code Location} may be read at once). */
+    private java.util.Optional<String> pendingAnswerJson(String answerId) {
+        synchronized (auditLock) {
+            for (Iterable<Store.Answer> answers : List.of(writing, adviceAudit)) {
+                for (Store.Answer a : answers) {
+                    if (a.answerId().equals(answerId)) {
+                        return java.util.Optional.ofNullable(a.answerJson());
+                    }
+                }
+            }
         }
-        batch.clear();
-    }
-
-    private void drainAdviceAudit() {
-        List<Store.Answer> batch = new ArrayList<>();
-        adviceAudit.drainTo(batch);
-        if (!batch.isEmpty()) {
-            writeBatch(batch);
-        }
+        return java.util.Optional.empty();
     }
 
     // ---- plain JSON and the page
@@ -694,7 +856,8 @@ public final class SciaticaService implements AutoCloseable {
     private void reportJson(Context ctx) {
         pageAuth(ctx);
         String answerId = ctx.pathParam("answerId");
-        String json = store.answerJson(answerId).orElseThrow(() -> new HttpError(404, "answerId", "no answer " + answerId));
+        String json = pendingAnswerJson(answerId).or(() -> store.answerJson(answerId))
+                .orElseThrow(() -> new HttpError(404, "answerId", "no answer " + answerId));
         ctx.contentType("application/json").result(json);
     }
 

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the JWT a CDS client sends (CDS Hooks 2.0, "Trusting CDS Clients"): header {@code alg} ES384 or
  * RS384 (never {@code none} or HMAC), {@code typ} JWT, {@code kid}; claims {@code iss} on the allowlist,
- * {@code aud} the exact URL called, {@code exp} not passed, {@code iat}, and a {@code jti} not seen before;
+ * {@code aud} the exact URL called, {@code exp} not passed, {@code iat}, and a {@code jti} not seen before (by this
+ * instance, in memory, nor by any instance sharing the store);
  * the signature by a key of the issuer's JWK Set (a file, or the https address its tokens may name as
  * {@code jku}). Every failure is the same bare 401; why is logged at debug level, the token never.
  */
@@ -53,6 +54,11 @@ final class TokenVerifier {
     private record Issuer(JWKSource<SecurityContext> keys, @Nullable String jku, boolean sandbox) {
     }
 
+    /** Where accepted tokens are recorded for every instance sharing a store: {@code firstUse} is false for a replay. */
+    interface SharedTokens {
+        boolean firstUse(String key, long expiresAt, long now);
+    }
+
     /** Who called: the issuer, and whether only the public sandbox key vouched for it. */
     record Caller(String issuer, boolean sandbox) {
     }
@@ -61,9 +67,11 @@ final class TokenVerifier {
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private final Clock clock;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+    private final SharedTokens shared;
 
-    TokenVerifier(Map<String, String> trusted, boolean devSandbox, Clock clock) {
+    TokenVerifier(Map<String, String> trusted, boolean devSandbox, Clock clock, SharedTokens shared) {
         this.clock = clock;
+        this.shared = shared;
         Map<String, Issuer> map = new HashMap<>();
         trusted.forEach((iss, jwks) -> map.put(iss, issuer(iss, jwks)));
         if (devSandbox) {
@@ -209,6 +217,17 @@ final class TokenVerifier {
         }
         if (seen.putIfAbsent(key, until) != null) {
             throw new Refused("jti replayed");
+        }
+        if (!shared.firstUse(digest(key), until, now)) {
+            throw new Refused("jti replayed (accepted before by an instance sharing the store)");
+        }
+    }
+
+    private static String digest(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

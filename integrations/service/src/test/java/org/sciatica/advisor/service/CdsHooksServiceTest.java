@@ -31,11 +31,11 @@ class CdsHooksServiceTest {
     }
 
     @Test
-    void discoveryListsBothServicesWithTheirPrefetch() {
+    void discoveryListsTheThreeServicesWithTheirPrefetch() {
         Harness.Reply r = h.get("/cds-services");
         assertThat(r.status()).isEqualTo(200);
         JsonNode services = r.json().get("services");
-        assertThat(services.findValuesAsText("hook")).containsExactly("patient-view", "order-sign");
+        assertThat(services.findValuesAsText("hook")).containsExactly("patient-view", "order-sign", "appointment-book");
         for (JsonNode s : services) {
             assertThat(s.get("id").asText()).isNotBlank();
             assertThat(s.get("description").asText()).isNotBlank();

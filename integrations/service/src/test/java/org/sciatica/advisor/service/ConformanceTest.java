@@ -119,6 +119,23 @@ class ConformanceTest {
         JsonNode referral = h.post(PATIENT_VIEW, Fixtures.hookRequest("patient-view",
                 Fixtures.prefetch(null, Fixtures.condition("http://snomed.info/sct", "363346000", "Malignant neoplastic disease")))).json();
         assertShapeWithin(referral, spec, "");
+        JsonNode withSuggestion = h.post("/cds-services/sciatica-order-sign", referralOnAMassageOrder()).json();
+        assertThat(withSuggestion.get("cards").get(0).get("suggestions").size()).isPositive();
+        SuggestionsTest.assertEveryCardAndSuggestionHasAUuid(withSuggestion.get("cards"));
+        // The example response has no suggestion: the card's other fields are checked against it, the suggestions above.
+        ObjectNode withoutSuggestions = withSuggestion.deepCopy();
+        withoutSuggestions.get("cards").forEach(c -> ((ObjectNode) c).remove("suggestions"));
+        assertShapeWithin(withoutSuggestions, spec, "");
+    }
+
+    /** An order-sign call for a draft massage order of a client with cancer on record: one critical card, with a suggestion. */
+    private static String referralOnAMassageOrder() throws IOException {
+        ObjectNode body = (ObjectNode) Harness.JSON.readTree(Fixtures.hookRequest("order-sign",
+                Fixtures.prefetch(null, Fixtures.condition("http://snomed.info/sct", "363346000", "Malignant neoplastic disease"))));
+        ((ObjectNode) body.get("context")).set("draftOrders", Harness.JSON.readTree(Fixtures.bundle("""
+                {"resourceType": "ServiceRequest", "id": "sr-1", "status": "draft", "intent": "order",
+                 "subject": {"reference": "Patient/pat-1"}, "code": {"text": "Massage therapy"}}""")));
+        return body.toString();
     }
 
     @Test
@@ -127,11 +144,20 @@ class ConformanceTest {
         long before = h.service.store().feedbackCount();
         for (String name : new String[] {"feedback-accepted.json", "feedback-overridden.json", "feedback-override-reason.json"}) {
             ObjectNode body = (ObjectNode) example(name);
-            String card = h.post(PATIENT_VIEW, Fixtures.hookRequest("patient-view", Fixtures.prefetch(Fixtures.intake("MUSCLE_TENSION"))))
-                    .json().get("cards").get(0).get("uuid").asText();
-            used.add(card);
-            ((ObjectNode) body.get("feedback").get(0)).put("card", card);
-            Harness.Reply r = h.post(PATIENT_VIEW + "/feedback", body.toString());
+            ObjectNode item = (ObjectNode) body.get("feedback").get(0);
+            String path = PATIENT_VIEW;
+            JsonNode card;
+            if (item.has("acceptedSuggestions")) { // a suggestion of ours: the referral card on a massage order
+                path = "/cds-services/sciatica-order-sign";
+                card = h.post(path, referralOnAMassageOrder()).json().get("cards").get(0);
+                ((ObjectNode) item.get("acceptedSuggestions").get(0)).put("id", card.get("suggestions").get(0).get("uuid").asText());
+            } else {
+                card = h.post(PATIENT_VIEW, Fixtures.hookRequest("patient-view", Fixtures.prefetch(Fixtures.intake("MUSCLE_TENSION"))))
+                        .json().get("cards").get(0);
+            }
+            used.add(card.get("uuid").asText());
+            item.put("card", card.get("uuid").asText());
+            Harness.Reply r = h.post(path + "/feedback", body.toString());
             assertThat(r.status()).as(name + ": " + r.body()).isEqualTo(200);
         }
         assertThat(h.service.store().feedbackCount()).isEqualTo(before + used.size());

@@ -64,4 +64,24 @@ class FeedbackTest {
             assertThat(h.get("/health").status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void anAdviceAnswersReportIsReadableAtOnceWhileItsAuditWaitsForTheNextBatchAndAfterItIsWritten(@TempDir Path dir) throws Exception {
+        try (Harness h = Harness.start(dir)) {
+            Harness.Reply advice = h.post("/advice", ASSESSMENT, null);
+            assertThat(advice.status()).isEqualTo(200);
+            String location = advice.headers().firstValue("Location").orElseThrow();
+            String api = location.replace("/reports/", "/api/reports/");
+            Harness.Reply now = h.get(api);
+            assertThat(now.status()).as("read before the audit batch is written").isEqualTo(200);
+            assertThat(now.json()).isEqualTo(advice.json());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (h.service.store().answerJson(location.substring("/reports/".length())).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(h.service.store().answerJson(location.substring("/reports/".length()))).as("written by the audit batch").isPresent();
+            assertThat(h.get(api).json()).isEqualTo(advice.json());
+            assertThat(h.get("/api/reports/no-such-answer").status()).isEqualTo(404);
+        }
+    }
 }

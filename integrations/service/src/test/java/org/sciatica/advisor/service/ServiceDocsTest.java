@@ -64,7 +64,7 @@ class ServiceDocsTest {
             assertThat(p.exitValue()).as(command + "\n" + out).isZero();
             JsonNode json = Harness.JSON.readTree(out);
             if (url.endsWith("/cds-services")) {
-                assertThat(json.get("services").size()).isEqualTo(2);
+                assertThat(json.get("services").size()).isEqualTo(3);
             } else if (url.endsWith("/advice")) {
                 assertThat(json.get("disposition").asText()).isNotBlank();
             } else {

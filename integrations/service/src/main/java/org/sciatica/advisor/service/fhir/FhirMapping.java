@@ -378,6 +378,27 @@ public final class FhirMapping {
         return code.getCoding().stream().anyMatch(c -> c.getDisplay() != null && c.getDisplay().toLowerCase(Locale.ROOT).contains("massage"));
     }
 
+    /**
+     * Whether a proposed appointment is for massage therapy: its service type, appointment type, specialty or reason
+     * names massage (in a text or a coding's display), or its description does, as for orders.
+     *
+     * @param appointment the appointment
+     * @return whether it is for massage therapy
+     */
+    public static boolean isMassage(org.hl7.fhir.r4.model.Appointment appointment) {
+        List<CodeableConcept> concepts = new ArrayList<>(appointment.getServiceType());
+        concepts.add(appointment.getAppointmentType());
+        concepts.addAll(appointment.getSpecialty());
+        concepts.addAll(appointment.getReasonCode());
+        boolean coded = concepts.stream().anyMatch(c -> mentionsMassage(c.getText())
+                || c.getCoding().stream().anyMatch(x -> mentionsMassage(x.getDisplay())));
+        return coded || mentionsMassage(appointment.getDescription());
+    }
+
+    private static boolean mentionsMassage(@Nullable String text) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains("massage");
+    }
+
     /** @return the QuestionnaireResponse entries of the intake prefetch, newest first as searched */
     static List<QuestionnaireResponse> intakes(@Nullable Resource resource) {
         return entries(resource).stream().map(QuestionnaireResponse.class::cast).toList();

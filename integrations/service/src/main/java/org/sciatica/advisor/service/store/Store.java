@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505"; // SQLSTATE, the same in H2 and PostgreSQL
 
     private final HikariDataSource pool;
+    private final java.util.concurrent.atomic.AtomicLong lastPrune = new java.util.concurrent.atomic.AtomicLong();
 
     private Store(HikariDataSource pool) {
         this.pool = pool;
@@ -71,11 +72,17 @@ public final class Store implements AutoCloseable {
         return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    /** One card of an answer and the rules behind it. */
-    public record CardRecord(String uuid, String indicator, String summary, List<String> ruleIds) {
-        /** Copies the rule ids. */
+    /** One card of an answer, the rules behind it and the uuids of the suggestions it offers. */
+    public record CardRecord(String uuid, String indicator, String summary, List<String> ruleIds, List<String> suggestions) {
+        /** Copies the lists. */
         public CardRecord {
             ruleIds = List.copyOf(ruleIds);
+            suggestions = List.copyOf(suggestions);
+        }
+
+        /** A card without suggestions. */
+        public CardRecord(String uuid, String indicator, String summary, List<String> ruleIds) {
+            this(uuid, indicator, summary, ruleIds, List.of());
         }
     }
 
@@ -89,9 +96,98 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** One feedback item of the CDS Hooks 2.0 feedback body. */
+    /** One feedback item of the CDS Hooks 2.0 feedback body, with the uuids of the suggestions accepted. */
     public record Feedback(String card, String outcome, @Nullable String reasonCode, @Nullable String reasonSystem,
-                           @Nullable String reasonDisplay, @Nullable String userComment, Instant outcomeTimestamp) {
+                           @Nullable String reasonDisplay, @Nullable String userComment, Instant outcomeTimestamp,
+                           List<String> acceptedSuggestions) {
+        /** Copies the suggestions. */
+        public Feedback {
+            acceptedSuggestions = List.copyOf(acceptedSuggestions);
+        }
+
+        /** Feedback accepting no suggestion. */
+        public Feedback(String card, String outcome, @Nullable String reasonCode, @Nullable String reasonSystem,
+                        @Nullable String reasonDisplay, @Nullable String userComment, Instant outcomeTimestamp) {
+            this(card, outcome, reasonCode, reasonSystem, reasonDisplay, userComment, outcomeTimestamp, List.of());
+        }
+    }
+
+    /** Feedback accepts a suggestion its card did not offer (the caller answers 400, nothing stored). */
+    public static final class UnknownSuggestion extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownSuggestion(String card, String suggestion) {
+            super("the card " + card + " offered no suggestion " + suggestion);
+        }
+    }
+
+    /**
+     * Records that a client token was accepted, until it expires, unless it was recorded before (by this instance or
+     * another sharing the store): then it is a replay. Expired records are pruned at most once a minute.
+     *
+     * @param key a digest of the token's issuer and jti (no token content)
+     * @param expiresAt when the token expires, in epoch seconds (its exp plus the clock skew allowed)
+     * @param now the time now, in epoch seconds
+     * @return true the first time, false for a replay
+     * @throws Unavailable when the store cannot be reached
+     */
+    public boolean firstUseOfToken(String key, long expiresAt, long now) {
+        Objects.requireNonNull(key, "key");
+        try (Connection c = pool.getConnection()) {
+            long last = lastPrune.get();
+            if (now - last >= 60 && lastPrune.compareAndSet(last, now)) {
+                try (PreparedStatement prune = c.prepareStatement("DELETE FROM seen_jti WHERE expires_at < ?")) {
+                    prune.setLong(1, now);
+                    prune.executeUpdate();
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO seen_jti (jti_key, expires_at) VALUES (?, ?)")) {
+                insert.setString(1, key);
+                insert.setLong(2, expiresAt);
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new Unavailable("cannot record the token: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The suggestions accepted on a card, as its (first) feedback named them.
+     *
+     * @param card the card uuid
+     * @return the suggestion uuids, in no particular order
+     */
+    public java.util.Set<String> acceptedSuggestions(String card) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT suggestion_uuid FROM feedback_suggestion WHERE card_uuid = ?")) {
+            s.setString(1, card);
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new Unavailable("cannot read the feedback: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return how many accepted tokens are recorded (expired ones not yet pruned included) */
+    public long recordedTokenCount() {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM seen_jti");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new Unavailable("cannot count the tokens: " + e.getMessage(), e);
+        }
     }
 
     /** The store cannot be reached (the caller answers 503). */
@@ -141,7 +237,10 @@ public final class Store implements AutoCloseable {
                  PreparedStatement card = c.prepareStatement(
                          "INSERT INTO card (answer_id, card_uuid, card_order, indicator, summary) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement rule = c.prepareStatement(
-                         "INSERT INTO card_rule (answer_id, card_uuid, rule_id) VALUES (?, ?, ?)")) {
+                         "INSERT INTO card_rule (answer_id, card_uuid, rule_id) VALUES (?, ?, ?)");
+                 PreparedStatement suggestion = c.prepareStatement(
+                         "INSERT INTO card_suggestion (answer_id, card_uuid, suggestion_uuid) VALUES (?, ?, ?)")) {
+                boolean suggestions = false;
                 boolean cards = false;
                 for (Answer answer : answers) {
                     a.setString(1, answer.answerId());
@@ -168,12 +267,22 @@ public final class Store implements AutoCloseable {
                             rule.setString(3, ruleId);
                             rule.addBatch();
                         }
+                        for (String s : cr.suggestions()) {
+                            suggestions = true;
+                            suggestion.setString(1, answer.answerId());
+                            suggestion.setString(2, cr.uuid());
+                            suggestion.setString(3, s);
+                            suggestion.addBatch();
+                        }
                     }
                 }
                 a.executeBatch();
                 if (cards) {
                     card.executeBatch();
                     rule.executeBatch();
+                }
+                if (suggestions) {
+                    suggestion.executeBatch();
                 }
                 c.commit();
             } catch (SQLException e) {
@@ -193,12 +302,17 @@ public final class Store implements AutoCloseable {
      * @param items the feedback items
      * @return how many items were new
      * @throws UnknownCard when an item names a card no answer of this service gave (nothing is stored)
+     * @throws UnknownSuggestion when an item accepts a suggestion its card did not offer (nothing is stored)
      */
     public int recordFeedback(String service, List<Feedback> items) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement known = c.prepareStatement(
                          "SELECT 1 FROM card k JOIN answer a ON a.answer_id = k.answer_id WHERE k.card_uuid = ? AND a.service = ?");
+                 PreparedStatement offered = c.prepareStatement(
+                         "SELECT 1 FROM card_suggestion WHERE card_uuid = ? AND suggestion_uuid = ?");
+                 PreparedStatement accepted = c.prepareStatement(
+                         "INSERT INTO feedback_suggestion (card_uuid, suggestion_uuid) VALUES (?, ?)");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO feedback (card_uuid, service, outcome, reason_code, "
                          + "reason_system, reason_display, user_comment, outcome_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Feedback f : items) {
@@ -208,6 +322,16 @@ public final class Store implements AutoCloseable {
                         if (!rs.next()) {
                             c.rollback();
                             throw new UnknownCard(f.card());
+                        }
+                    }
+                    for (String s : f.acceptedSuggestions()) {
+                        offered.setString(1, f.card());
+                        offered.setString(2, s);
+                        try (ResultSet rs = offered.executeQuery()) {
+                            if (!rs.next()) {
+                                c.rollback();
+                                throw new UnknownSuggestion(f.card(), s);
+                            }
                         }
                     }
                 }
@@ -226,6 +350,11 @@ public final class Store implements AutoCloseable {
                     Savepoint before = c.setSavepoint();
                     try {
                         insert.executeUpdate();
+                        for (String s : new java.util.LinkedHashSet<>(f.acceptedSuggestions())) {
+                            accepted.setString(1, f.card());
+                            accepted.setString(2, s);
+                            accepted.executeUpdate();
+                        }
                         stored++;
                     } catch (SQLException e) {
                         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {

@@ -80,6 +80,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTokenIsAcceptedOnceAndItsRecordIsPrunedWhenItHasExpired() {
+        String key = u();
+        long now = Instant.now().getEpochSecond();
+        assertThat(store().firstUseOfToken(key, now + 300, now)).isTrue();
+        assertThat(store().firstUseOfToken(key, now + 300, now)).as("a replay").isFalse();
+        String old = u();
+        assertThat(store().firstUseOfToken(old, now + 10, now)).isTrue();
+        long before = store().recordedTokenCount();
+        // A minute and more later: the first record is still valid, the second has expired and goes with the next prune.
+        assertThat(store().firstUseOfToken(u(), now + 400, now + 120)).isTrue();
+        assertThat(store().recordedTokenCount()).isEqualTo(before);
+        assertThat(store().firstUseOfToken(key, now + 300, now + 120)).as("still a replay").isFalse();
+    }
+
+    @Test
+    void acceptedSuggestionsAreStoredWithTheirFeedbackAndMustBeTheCardsOwn() {
+        String card = u();
+        String offered = u();
+        Store.Answer a = new Store.Answer(u(), Instant.now(), "svc", "hook-" + u(), "rules-1", null, "REFER", null,
+                List.of(new Store.CardRecord(card, "critical", "refer", List.of("RF-01"), List.of(offered))));
+        store().recordAnswer(a);
+        long before = store().feedbackCount();
+        assertThatThrownBy(() -> store().recordFeedback("svc", List.of(new Store.Feedback(card, "accepted", null, null, null, null,
+                Instant.now(), List.of(u()))))).isInstanceOf(Store.UnknownSuggestion.class).hasMessageContaining(card);
+        assertThat(store().feedbackCount()).isEqualTo(before);
+        assertThat(store().recordFeedback("svc", List.of(new Store.Feedback(card, "accepted", null, null, null, null, Instant.now(),
+                List.of(offered))))).isEqualTo(1);
+        assertThat(store().acceptedSuggestions(card)).containsExactly(offered);
+    }
+
+    @Test
     void theStoreIsReachable() {
         assertThat(store().reachable()).isTrue();
     }
