@@ -90,12 +90,15 @@ public final class SciaticaService implements AutoCloseable {
     private final Clock clock;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int AUDIT_LINGER_MS = 1000;
     private static final int AUDIT_BATCH = 1000;
-    private final BlockingQueue<Store.Answer> adviceAudit = new ArrayBlockingQueue<>(10_000);
+    /** How long a request waits for its audit row before answering anyway (logged): the store is slow or down. */
+    private static final long AUDIT_WAIT_SECONDS = 5;
+    private final BlockingQueue<PendingAudit> adviceAudit = new ArrayBlockingQueue<>(10_000);
     private final Thread auditWriter;
-    private final Object auditLock = new Object();
-    private List<Store.Answer> writing = List.of(); // guarded by auditLock
+
+    /** An {@code /advice} answer on its way to the store, and what its request waits on. */
+    private record PendingAudit(Store.Answer answer, java.util.concurrent.CompletableFuture<Void> written) {
+    }
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Javalin app;
     private final String publicUrl;
@@ -779,56 +782,46 @@ public final class SciaticaService implements AutoCloseable {
     }
 
     /**
-     * Writes the plain endpoint's audit off the request threads, every {@link #AUDIT_LINGER_MS} what has queued
-     * since, in transactions of at most {@link #AUDIT_BATCH} answers: a commit (the embedded store writes its file
-     * on each) cost more than the inserts of a whole batch, so one commit per answer made the writer the largest
-     * consumer of CPU beside the rules. A crash loses at most the last second of these rows (never a hook's answer).
+     * Writes the plain endpoint's audit: a group commit. Each request queues its row and waits until
+     * it is committed, so an answer sent is an answer recorded (a crash loses none); the writer takes
+     * every row queued while it was committing the previous group, at most {@link #AUDIT_BATCH}, in
+     * one transaction. One client pays a commit per answer; many clients share one. A commit (the
+     * embedded store writes its file on each) costs more than the inserts of a whole group, so one
+     * commit per answer under load made the writer the largest consumer of CPU beside the rules.
      */
     private void writeAdviceAudit() {
+        List<PendingAudit> group = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Thread.sleep(AUDIT_LINGER_MS);
+                group.add(adviceAudit.take());
             } catch (InterruptedException e) {
                 return; // close() drains what is left
             }
-            drainAdviceAudit();
+            adviceAudit.drainTo(group, AUDIT_BATCH - 1);
+            writeAudit(group);
+            group.clear();
         }
     }
 
     private void drainAdviceAudit() {
-        while (true) {
-            List<Store.Answer> batch = new ArrayList<>();
-            synchronized (auditLock) {
-                adviceAudit.drainTo(batch, AUDIT_BATCH);
-                writing = batch;
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
-            try {
-                store.recordAnswers(batch);
-            } catch (Store.Unavailable e) {
-                LOG.warn("event=audit_failed service=advice answers={} reason=\"{}\"", batch.size(), e.getMessage());
-            } finally {
-                synchronized (auditLock) {
-                    writing = List.of();
-                }
-            }
+        List<PendingAudit> group = new ArrayList<>();
+        while (adviceAudit.drainTo(group, AUDIT_BATCH) > 0) {
+            writeAudit(group);
+            group.clear();
         }
     }
 
-    /** An {@code /advice} answer still on its way to the store (its {@code Location} may be read at once). */
-    private java.util.Optional<String> pendingAnswerJson(String answerId) {
-        synchronized (auditLock) {
-            for (Iterable<Store.Answer> answers : List.of(writing, adviceAudit)) {
-                for (Store.Answer a : answers) {
-                    if (a.answerId().equals(answerId)) {
-                        return java.util.Optional.ofNullable(a.answerJson());
-                    }
-                }
-            }
+    /** Commits a group of audit rows and releases the requests waiting on them, whatever happens. */
+    private void writeAudit(List<PendingAudit> group) {
+        try {
+            store.recordAnswers(group.stream().map(PendingAudit::answer).toList());
+        } catch (Store.Unavailable e) {
+            LOG.warn("event=audit_failed service=advice answers={} reason=\"{}\"", group.size(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("event=audit_failed service=advice answers={} reason=\"{}\"", group.size(), e.toString());
+        } finally {
+            group.forEach(p -> p.written().complete(null));
         }
-        return java.util.Optional.empty();
     }
 
     // ---- plain JSON and the page
@@ -845,9 +838,21 @@ public final class SciaticaService implements AutoCloseable {
         Recommendation r = advise(assessment);
         byte[] json = RecommendationJson.compactUtf8(r);
         String answerId = UUID.randomUUID().toString();
-        if (!adviceAudit.offer(new Store.Answer(answerId, clock.instant(), "advice", null, r.rulesVersion(), null,
-                r.disposition().name(), new String(json, StandardCharsets.UTF_8), List.of()))) {
-            LOG.warn("event=audit_queue_full answer={}", answerId);
+        PendingAudit audit = new PendingAudit(new Store.Answer(answerId, clock.instant(), "advice", null, r.rulesVersion(),
+                null, r.disposition().name(), new String(json, StandardCharsets.UTF_8), List.of()),
+                new java.util.concurrent.CompletableFuture<>());
+        try {
+            // The answer leaves only once it is recorded; a store that is slow or down does not stop advice (logged).
+            if (!adviceAudit.offer(audit, AUDIT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("event=audit_queue_full answer={}", answerId);
+            } else {
+                audit.written().get(AUDIT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("event=audit_not_confirmed answer={} reason=interrupted", answerId);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("event=audit_not_confirmed answer={} reason=\"{}\"", answerId, e.toString());
         }
         ctx.header("Location", "/reports/" + answerId);
         ctx.contentType("application/json").result(json);
@@ -856,7 +861,7 @@ public final class SciaticaService implements AutoCloseable {
     private void reportJson(Context ctx) {
         pageAuth(ctx);
         String answerId = ctx.pathParam("answerId");
-        String json = pendingAnswerJson(answerId).or(() -> store.answerJson(answerId))
+        String json = store.answerJson(answerId)
                 .orElseThrow(() -> new HttpError(404, "answerId", "no answer " + answerId));
         ctx.contentType("application/json").result(json);
     }
