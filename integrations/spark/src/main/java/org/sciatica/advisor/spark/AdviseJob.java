@@ -25,10 +25,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapred.TextOutputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -41,6 +40,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+
+import scala.Tuple2;
 
 import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
@@ -147,8 +148,7 @@ public final class AdviseJob {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
         SparkSession spark = session(options.master);
         try {
-            JavaRDD<Line> lines = options.parquet ? parquetRows(spark, options.input) : jsonLines(spark, options.input);
-            return options.impact ? impact(spark, lines, options, out, err) : advise(spark, lines, options, err);
+            return options.impact ? impact(spark, options, out, err) : advise(spark, options, err);
         } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala throws undeclared
             // Not a bad line (those are answered): unreadable input, an output folder that exists, a lost cluster.
             err.println("sciatica-advisor-spark: " + e.getMessage());
@@ -160,23 +160,29 @@ public final class AdviseJob {
         }
     }
 
-    private static int advise(SparkSession spark, JavaRDD<Line> lines, Options options, PrintStream err) {
+    private static int advise(SparkSession spark, Options options, PrintStream err) {
         LongAccumulator answered = spark.sparkContext().longAccumulator("answered lines");
         LongAccumulator bad = spark.sparkContext().longAccumulator("bad lines");
-        Dataset<Row> answers = answers(spark, lines, options.rules(), options.compact, answered, bad);
-        boolean both = options.jsonOut != null && options.parquetOut != null;
-        if (both) {
-            answers = answers.persist(StorageLevel.MEMORY_AND_DISK());
-        }
-        SaveMode mode = options.overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
-        if (options.jsonOut != null) {
-            writeJsonLines(answers, options.jsonOut, mode);
-        }
-        if (options.parquetOut != null) {
-            answers.write().mode(mode).parquet(options.parquetOut);
-        }
-        if (both) {
-            answers.unpersist();
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (options.parquetOut == null) {
+            // JSON lines alone: no SQL rows, and JSON lines in are numbered without a pass before the job.
+            JavaRDD<byte[]> json = options.parquet
+                    ? answerLines(parquetRows(spark, options.input), options.rules(), options.compact, answered, bad)
+                    : answerJsonLines(context, options.input, options.rules(), options.compact, answered, bad);
+            writeJsonLines(json, options.jsonOut, options.overwrite);
+        } else {
+            JavaRDD<Line> lines = options.parquet ? parquetRows(spark, options.input) : jsonLines(spark, options.input);
+            Dataset<Row> answers = answers(spark, lines, options.rules(), options.compact, answered, bad);
+            boolean both = options.jsonOut != null;
+            if (both) {
+                answers = answers.persist(StorageLevel.MEMORY_AND_DISK());
+                writeJsonLines(answers.select(col("json")).javaRDD().map(row -> row.getString(0).getBytes(StandardCharsets.UTF_8)),
+                        options.jsonOut, options.overwrite);
+            }
+            answers.write().mode(options.overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(options.parquetOut);
+            if (both) {
+                answers.unpersist();
+            }
         }
         err.println("sciatica-advisor-spark: " + answered.value() + " lines answered, " + bad.value() + " of them bad"
                 + (options.jsonOut == null ? "" : "; JSON lines in " + options.jsonOut)
@@ -184,7 +190,8 @@ public final class AdviseJob {
         return bad.value() > 0 ? CommandLineFormats.SOME_LINES_BAD : CommandLineFormats.OK;
     }
 
-    private static int impact(SparkSession spark, JavaRDD<Line> lines, Options options, PrintStream out, PrintStream err) {
+    private static int impact(SparkSession spark, Options options, PrintStream out, PrintStream err) {
+        JavaRDD<Line> lines = options.parquet ? parquetRows(spark, options.input) : jsonLines(spark, options.input);
         ImpactReport report = impact(lines, options.baseline(), options.candidate());
         String text = CommandLineFormats.report(report, options.format);
         if (options.report == null) {
@@ -204,21 +211,18 @@ public final class AdviseJob {
     // ---------------------------------------------------------------- input
 
     /**
-     * JSON lines, split at {@code \n} only and numbered as {@code --batch} numbers them. The lines keep
+     * JSON lines, split at {@code \n} only and numbered as {@code batch} numbers them. The lines keep
      * their bytes: a {@code \r} before the {@code \n}, a byte order mark, bytes that are not UTF-8 are
-     * judged as {@code --batch} judges them.
+     * judged as {@code batch} judges them. One partition per split, splits sized so that every core gets
+     * the same share ({@link JsonLinesInput}); numbering every line takes a pass over the input before.
      *
      * @param spark the session
      * @param path  a file (or anything Hadoop reads as text: a folder, a glob, compressed files)
      * @return the numbered lines, in input order
      */
     public static JavaRDD<Line> jsonLines(SparkSession spark, String path) {
-        Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
-        conf.set("textinputformat.record.delimiter", "\n");
-        JavaRDD<byte[]> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf)
-                .map(record -> record._2().copyBytes());
-        return numbered(lines);
+        JsonLinesInput input = JsonLinesInput.of(JavaSparkContext.fromSparkContext(spark.sparkContext()), path);
+        return numbered(input.records().map(record -> record._2().copyBytes()));
     }
 
     /**
@@ -286,19 +290,14 @@ public final class AdviseJob {
                                         LongAccumulator answered, LongAccumulator bad) {
         String version = Advisors.advisor(rules).rulesVersion();
         JavaRDD<Row> rows = lines.mapPartitions(partition -> {
-            CommandLineFormats.Answerer answerer = new CommandLineFormats.Answerer(Advisors.advisor(rules, version), compact);
+            CommandLineFormats.Answerer answerer = CommandLineFormats.Answerer.of(rules, version, compact);
             return skippingNulls(partition, line -> {
                 CommandLineFormats.Answer answer = answerer.answer(line.number(), line.bytes());
                 if (answer == null) {
                     return null;
                 }
                 Recommendation r = answer.recommendation();
-                if (answered != null) {
-                    answered.add(1);
-                    if (r == null) {
-                        bad.add(1);
-                    }
-                }
+                count(answered, bad, answer);
                 return r == null
                         ? RowFactory.create(line.number(), null, null, null, null, answer.json())
                         : RowFactory.create(line.number(), r.id(), r.disposition().name(),
@@ -313,15 +312,114 @@ public final class AdviseJob {
     }
 
     /**
+     * The {@code batch} output lines of JSON lines (blank lines get none), each split of the input
+     * answered in its own task, with the advisor its JVM shares between tasks. Lines are numbered
+     * without a pass before the job: a line's number shows only in its error line, and decides
+     * whether a byte order mark is dropped (on line 1 only). The first split's lines are numbered
+     * from 1; in a later split, where no line is line 1, a line is answered with its number unknown,
+     * and an error line is answered again with its number, the task then counting the lines of the
+     * splits before its own ({@link JsonLinesInput#linesBefore}, once per task).
+     */
+    private static JavaRDD<byte[]> answerJsonLines(JavaSparkContext context, String path, RuleSet rules, boolean compact,
+                                                   LongAccumulator answered, LongAccumulator bad) {
+        String version = Advisors.advisor(rules).rulesVersion();
+        JsonLinesInput input = JsonLinesInput.of(context, path);
+        return input.records().mapPartitionsWithInputSplit((split, records) -> {
+            CommandLineFormats.Answerer answerer = CommandLineFormats.Answerer.of(rules, version, compact);
+            long[] numbering = {input.first(split) ? 0 : UNKNOWN, 0}; // lines before the split, lines read in it
+            return skippingNulls(records, record -> {
+                long position = ++numbering[1];
+                byte[] bytes = record._2().copyBytes();
+                CommandLineFormats.Answer answer = answerer.answer(
+                        numbering[0] == UNKNOWN ? NOT_LINE_ONE : numbering[0] + position, bytes);
+                if (answer != null && answer.recommendation() == null && numbering[0] == UNKNOWN) {
+                    numbering[0] = input.linesBefore(split);
+                    answer = answerer.answer(numbering[0] + position, bytes);
+                }
+                count(answered, bad, answer);
+                return answer == null ? null : answer.json();
+            });
+        }, true);
+    }
+
+    /** Lines before a split not counted yet. */
+    private static final long UNKNOWN = -1;
+    /** The number a line outside the first split is answered with until one needs its true number (never line 1's). */
+    private static final long NOT_LINE_ONE = Long.MAX_VALUE;
+
+    /** The {@code batch} output lines of numbered lines (blank lines get none), in their order. */
+    private static JavaRDD<byte[]> answerLines(JavaRDD<Line> lines, RuleSet rules, boolean compact,
+                                               LongAccumulator answered, LongAccumulator bad) {
+        String version = Advisors.advisor(rules).rulesVersion();
+        return lines.mapPartitions(partition -> {
+            CommandLineFormats.Answerer answerer = CommandLineFormats.Answerer.of(rules, version, compact);
+            return skippingNulls(partition, line -> {
+                CommandLineFormats.Answer answer = answerer.answer(line.number(), line.bytes());
+                count(answered, bad, answer);
+                return answer == null ? null : answer.json();
+            });
+        });
+    }
+
+    private static void count(LongAccumulator answered, LongAccumulator bad, CommandLineFormats.Answer answer) {
+        if (answered != null && answer != null) {
+            answered.add(1);
+            if (answer.recommendation() == null) {
+                bad.add(1);
+            }
+        }
+    }
+
+    /**
      * Writes the answers' json column as JSON lines: the part files, in name order, hold the lines in
-     * input order, exactly as {@code --batch} writes them.
+     * input order, exactly as {@code batch} writes them.
      *
      * @param answers the answers ({@link #answers})
      * @param dir     the output folder
-     * @param mode    what to do when it exists
+     * @param mode    {@link SaveMode#ErrorIfExists} or {@link SaveMode#Overwrite}: what to do when it exists
+     * @throws IllegalArgumentException for another mode
      */
     public static void writeJsonLines(Dataset<Row> answers, String dir, SaveMode mode) {
-        answers.select("json").write().mode(mode).option("lineSep", "\n").text(dir);
+        if (mode != SaveMode.ErrorIfExists && mode != SaveMode.Overwrite) {
+            throw new IllegalArgumentException("mode is ErrorIfExists or Overwrite, was " + mode);
+        }
+        writeJsonLines(answers.select(col("json")).javaRDD().map(row -> row.getString(0).getBytes(StandardCharsets.UTF_8)),
+                dir, mode == SaveMode.Overwrite);
+    }
+
+    /**
+     * Writes lines as text, each followed by {@code \n}: one part file per partition, named in partition
+     * order, through Hadoop's output committer (the folder is complete, with its {@code _SUCCESS}, or
+     * has no part file). No SQL rows: the bytes are written as they are.
+     *
+     * @param lines     the lines as UTF-8, without their {@code \n}
+     * @param dir       the output folder
+     * @param overwrite whether a folder that exists is deleted first (else the job fails, naming it)
+     */
+    static void writeJsonLines(JavaRDD<byte[]> lines, String dir, boolean overwrite) {
+        org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir);
+        if (overwrite) {
+            try {
+                out.getFileSystem(lines.context().hadoopConfiguration()).delete(out, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + dir + " to overwrite it", e);
+            }
+        }
+        lines.mapPartitionsToPair(partition -> {
+            Text text = new Text(); // one per task, as saveAsTextFile does: the writer copies its bytes
+            return new Iterator<Tuple2<NullWritable, Text>>() {
+                @Override
+                public boolean hasNext() {
+                    return partition.hasNext();
+                }
+
+                @Override
+                public Tuple2<NullWritable, Text> next() {
+                    text.set(partition.next());
+                    return new Tuple2<>(NullWritable.get(), text);
+                }
+            };
+        }, true).saveAsHadoopFile(dir, NullWritable.class, Text.class, TextOutputFormat.class);
     }
 
     // ---------------------------------------------------------------- impact

@@ -27,20 +27,32 @@ final class CommandLineFormats {
     record Answer(byte[] json, Recommendation recommendation) {
     }
 
-    /** Answers lines as {@code --batch} (or {@code --batch --compact}) does; one per partition (not thread-safe). */
+    /**
+     * Answers lines as {@code batch} (or {@code batch --compact}) does; one per task (not thread-safe),
+     * over the advisor and compact form its JVM shares between tasks ({@link Advisors}).
+     */
     static final class Answerer {
         private final BatchLines lines;
         private Recommendation last;
 
-        Answerer(SciaticaAdvisor advisor, boolean compact) {
+        /**
+         * @param advisor the advisor
+         * @param compact the compact form of its rules for {@code batch --compact}'s lines, or null for full answers
+         */
+        Answerer(SciaticaAdvisor advisor, CompactAnswers compact) {
             this.lines = new BatchLines(assessment -> {
                 Recommendation r = advisor.advise(assessment);
                 last = r;
                 return r;
             });
-            if (compact) {
-                lines.compact(CompactAnswers.of(advisor));
+            if (compact != null) {
+                lines.compact(compact);
             }
+        }
+
+        /** The answerer of these rules in this JVM, checked against the driver's rules version. */
+        static Answerer of(RuleSet rules, String driversVersion, boolean compact) {
+            return new Answerer(Advisors.advisor(rules, driversVersion), compact ? Advisors.compact(rules, driversVersion) : null);
         }
 
         /**
