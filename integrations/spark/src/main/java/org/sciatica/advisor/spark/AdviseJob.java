@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.apache.hadoop.io.NullWritable;
@@ -137,17 +139,23 @@ public final class AdviseJob {
             out.print(USAGE);
             return CommandLineFormats.OK;
         }
-        // Rules load on the driver first: their problems are reported before any Spark work.
-        String problems = options.impact
+        // The driver loads the rules while Spark starts (each takes seconds, mostly on one core); their problems
+        // are reported before any Spark job, and a session this run started is stopped.
+        CompletableFuture<String> problems = CompletableFuture.supplyAsync(() -> options.impact
                 ? join(problems(options.baseline(), "the baseline rules"), problems(options.candidate(), "the candidate rules"))
-                : problems(options.rules(), "the rules");
-        if (problems != null) {
-            err.println("sciatica-advisor-spark: " + problems);
-            return CommandLineFormats.BAD_INPUT;
-        }
+                : problems(options.rules(), "the rules"), task -> {
+                    Thread loading = new Thread(task, "sciatica-advisor-rules");
+                    loading.setDaemon(true);
+                    loading.start();
+                });
         boolean ownSession = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
         SparkSession spark = session(options.master);
         try {
+            String rulesProblems = joined(problems);
+            if (rulesProblems != null) {
+                err.println("sciatica-advisor-spark: " + rulesProblems);
+                return CommandLineFormats.BAD_INPUT;
+            }
             return options.impact ? impact(spark, options, out, err) : advise(spark, options, err);
         } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala throws undeclared
             // Not a bad line (those are answered): unreadable input, an output folder that exists, a lost cluster.
@@ -506,6 +514,21 @@ public final class AdviseJob {
                 message.append('\n').append(p);
             }
             return message.toString();
+        }
+    }
+
+    /** What the rules' loading found: their problems, or null; an unexpected failure thrown as it was. */
+    private static String joined(CompletableFuture<String> problems) {
+        try {
+            return problems.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
