@@ -52,21 +52,21 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 
 /**
- * Sciatica Advisor on Apache Spark: the command line's {@code --batch} and {@code --impact} at
+ * Sciatica Advisor on Apache Spark: the command line's {@code batch} and {@code impact} at
  * cluster scale.
  *
  * <ul>
  *   <li>{@code advise}: assessments in (JSON lines, or Parquet with columns named like the JSON
  *       fields, sets as arrays of strings), answers out as JSON lines byte-identical to
- *       {@code --batch} (the part files, in name order, make its output) and as Parquet (line, id,
- *       disposition, urgency, firstTechnique, error, json). A bad line becomes {@code --batch}'s error
+ *       {@code batch} (the part files, in name order, make its output) and as Parquet (line, id,
+ *       disposition, urgency, firstTechnique, error, json). A bad line becomes {@code batch}'s error
  *       line, never a failed job.</li>
  *   <li>{@code impact}: each partition tallies its lines with {@link Impact#tally()}, the driver
- *       merges the tallies in input order with {@code addAll} and writes {@code --impact}'s report
+ *       merges the tallies in input order with {@code addAll} and writes {@code impact}'s report
  *       (text, json or markdown); exit 3 when an answer became less cautious or unsafe.</li>
  * </ul>
  *
- * <p>Lines are numbered as {@code --batch} numbers them (blank lines counted, the line index of the
+ * <p>Lines are numbered as {@code batch} numbers them (blank lines counted, the line index of the
  * input); a Parquet row's number is its position. Each JVM loads each rule set once ({@link Advisors}).
  */
 public final class AdviseJob {
@@ -81,14 +81,15 @@ public final class AdviseJob {
                                     [--no-bundled] [--allow-replacing-protected-rules] [--format text|json|markdown]
                                     [--report FILE] [--master URL]
 
-            advise   answers every assessment as --batch does: --json-out DIR gets JSON lines (its part files, in
-                     name order, are --batch's output byte for byte), --parquet-out DIR gets Parquet (line, id,
-                     disposition, urgency, firstTechnique, error, json). --compact writes each answer's json in
-                     the compact form of --batch --compact (decisions and ids; texts from the rule catalog).
-                     Exit 1 when some lines were bad.
+            advise   answers every assessment as the command line's batch does: --json-out DIR gets JSON lines
+                     (its part files, in name order, are batch's output byte for byte), --parquet-out DIR gets
+                     Parquet (line, id, disposition, urgency, firstTechnique, error, json). --compact writes each
+                     answer's json in the compact form of batch --compact (decisions and ids; texts from the rule
+                     catalog). Exit 1 when some lines were bad.
             impact   compares the baseline rules (bundled plus each --baseline DIR) with the candidate rules
-                     (bundled plus each --candidate DIR) as --impact does; the report goes to --report FILE or
-                     standard output. Exit 3 when an answer became less cautious or unsafe, 1 for bad lines.
+                     (bundled plus each --candidate DIR) as the command line's impact does; the report goes to
+                     --report FILE or standard output. Exit 3 when an answer became less cautious or unsafe, 1 for
+                     bad lines.
             Rule directories are read at the same path on the driver and on every executor. --master defaults to
             spark-submit's, else local[*]. Exit 2: bad usage, rules that do not load, or a failure (unreadable
             input, an output folder that exists without --overwrite).
@@ -268,7 +269,7 @@ public final class AdviseJob {
 
     /**
      * Answers every line with the advisor of {@code rules}, loaded once per JVM. Blank lines get no row;
-     * a bad line gets {@code --batch}'s error line as its json, its message as error, and null answer columns.
+     * a bad line gets {@code batch}'s error line as its json, its message as error, and null answer columns.
      *
      * @param spark the session
      * @param lines the numbered lines
@@ -282,7 +283,7 @@ public final class AdviseJob {
 
     /**
      * As {@link #answers(SparkSession, JavaRDD, RuleSet)}, with each answer's json in the compact form
-     * of {@code --batch --compact} when {@code compact} is true.
+     * of {@code batch --compact} when {@code compact} is true.
      *
      * @param spark   the session
      * @param lines   the numbered lines
@@ -433,7 +434,7 @@ public final class AdviseJob {
     // ---------------------------------------------------------------- impact
 
     /**
-     * Compares two rule sets over the lines as {@code --impact} does: each partition tallies its lines
+     * Compares two rule sets over the lines as {@code impact} does: each partition tallies its lines
      * with {@link Impact#tally()} on its executor; the tallies come back as reports and are merged on
      * the driver with {@link Impact.Tally#addAll}, in input order, so the report (and its examples) is
      * the command line's.

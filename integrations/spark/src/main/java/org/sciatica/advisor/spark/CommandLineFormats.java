@@ -9,7 +9,7 @@ import org.sciatica.advisor.json.CompactAnswers;
 
 /**
  * The one place the job reaches the library's command-line package ({@code org.sciatica.advisor.cli}):
- * the exact {@code --batch} lines and error lines, the {@code --impact} line handling, reports and
+ * the exact {@code batch} lines and error lines, the {@code impact} line handling, reports and
  * exit codes. When those classes move, only this class changes.
  */
 final class CommandLineFormats {
@@ -23,7 +23,7 @@ final class CommandLineFormats {
     private CommandLineFormats() {
     }
 
-    /** One input line's answer: the {@code --batch} output line, and the recommendation when there is one. */
+    /** One input line's answer: the {@code batch} output line, and the recommendation when there is one. */
     record Answer(byte[] json, Recommendation recommendation) {
     }
 
@@ -67,17 +67,17 @@ final class CommandLineFormats {
         }
     }
 
-    /** Compares one line as {@code --impact} does; false for a blank line. */
+    /** Compares one line as {@code impact} does; false for a blank line. */
     static boolean compare(Impact.Tally tally, long number, byte[] line) {
         return BatchLines.compare(tally, number, line);
     }
 
-    /** The report as {@code --impact --format FORMAT} prints it. */
+    /** The report as {@code impact --format FORMAT} prints it. */
     static String report(ImpactReport report, String format) {
         return BatchLines.impactReport(report, format);
     }
 
-    /** The exit code of {@code --impact} for this report: 3 when less cautious or unsafe, 1 for bad lines, else 0. */
+    /** The exit code of {@code impact} for this report: 3 when less cautious or unsafe, 1 for bad lines, else 0. */
     static int exitCode(ImpactReport report) {
         return BatchLines.impactExitCode(report);
     }
