@@ -23,12 +23,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapred.TextOutputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -42,6 +43,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
+import scala.Tuple2;
+
 import org.sciatica.advisor.Impact;
 import org.sciatica.advisor.ImpactReport;
 import org.sciatica.advisor.Recommendation;
@@ -49,21 +52,21 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 
 /**
- * Sciatica Advisor on Apache Spark: the command line's {@code --batch} and {@code --impact} at
+ * Sciatica Advisor on Apache Spark: the command line's {@code batch} and {@code impact} at
  * cluster scale.
  *
  * <ul>
  *   <li>{@code advise}: assessments in (JSON lines, or Parquet with columns named like the JSON
  *       fields, sets as arrays of strings), answers out as JSON lines byte-identical to
- *       {@code --batch} (the part files, in name order, make its output) and as Parquet (line, id,
- *       disposition, urgency, firstTechnique, error, json). A bad line becomes {@code --batch}'s error
+ *       {@code batch} (the part files, in name order, make its output) and as Parquet (line, id,
+ *       disposition, urgency, firstTechnique, error, json). A bad line becomes {@code batch}'s error
  *       line, never a failed job.</li>
  *   <li>{@code impact}: each partition tallies its lines with {@link Impact#tally()}, the driver
- *       merges the tallies in input order with {@code addAll} and writes {@code --impact}'s report
+ *       merges the tallies in input order with {@code addAll} and writes {@code impact}'s report
  *       (text, json or markdown); exit 3 when an answer became less cautious or unsafe.</li>
  * </ul>
  *
- * <p>Lines are numbered as {@code --batch} numbers them (blank lines counted, the line index of the
+ * <p>Lines are numbered as {@code batch} numbers them (blank lines counted, the line index of the
  * input); a Parquet row's number is its position. Each JVM loads each rule set once ({@link Advisors}).
  */
 public final class AdviseJob {
@@ -78,14 +81,15 @@ public final class AdviseJob {
                                     [--no-bundled] [--allow-replacing-protected-rules] [--format text|json|markdown]
                                     [--report FILE] [--master URL]
 
-            advise   answers every assessment as --batch does: --json-out DIR gets JSON lines (its part files, in
-                     name order, are --batch's output byte for byte), --parquet-out DIR gets Parquet (line, id,
-                     disposition, urgency, firstTechnique, error, json). --compact writes each answer's json in
-                     the compact form of --batch --compact (decisions and ids; texts from the rule catalog).
-                     Exit 1 when some lines were bad.
+            advise   answers every assessment as the command line's batch does: --json-out DIR gets JSON lines
+                     (its part files, in name order, are batch's output byte for byte), --parquet-out DIR gets
+                     Parquet (line, id, disposition, urgency, firstTechnique, error, json). --compact writes each
+                     answer's json in the compact form of batch --compact (decisions and ids; texts from the rule
+                     catalog). Exit 1 when some lines were bad.
             impact   compares the baseline rules (bundled plus each --baseline DIR) with the candidate rules
-                     (bundled plus each --candidate DIR) as --impact does; the report goes to --report FILE or
-                     standard output. Exit 3 when an answer became less cautious or unsafe, 1 for bad lines.
+                     (bundled plus each --candidate DIR) as the command line's impact does; the report goes to
+                     --report FILE or standard output. Exit 3 when an answer became less cautious or unsafe, 1 for
+                     bad lines.
             Rule directories are read at the same path on the driver and on every executor. --master defaults to
             spark-submit's, else local[*]. Exit 2: bad usage, rules that do not load, or a failure (unreadable
             input, an output folder that exists without --overwrite).
@@ -136,19 +140,24 @@ public final class AdviseJob {
             out.print(USAGE);
             return CommandLineFormats.OK;
         }
-        // Rules load on the driver first: their problems are reported before any Spark work.
-        String problems = options.impact
+        // The driver loads the rules while Spark starts (each takes seconds, mostly on one core); their problems
+        // are reported before any Spark job, and a session this run started is stopped.
+        CompletableFuture<String> problems = CompletableFuture.supplyAsync(() -> options.impact
                 ? join(problems(options.baseline(), "the baseline rules"), problems(options.candidate(), "the candidate rules"))
-                : problems(options.rules(), "the rules");
-        if (problems != null) {
-            err.println("sciatica-advisor-spark: " + problems);
-            return CommandLineFormats.BAD_INPUT;
-        }
+                : problems(options.rules(), "the rules"), task -> {
+                    Thread loading = new Thread(task, "sciatica-advisor-rules");
+                    loading.setDaemon(true);
+                    loading.start();
+                });
         boolean ownSession = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
         SparkSession spark = session(options.master);
         try {
-            JavaRDD<Line> lines = options.parquet ? parquetRows(spark, options.input) : jsonLines(spark, options.input);
-            return options.impact ? impact(spark, lines, options, out, err) : advise(spark, lines, options, err);
+            String rulesProblems = joined(problems);
+            if (rulesProblems != null) {
+                err.println("sciatica-advisor-spark: " + rulesProblems);
+                return CommandLineFormats.BAD_INPUT;
+            }
+            return options.impact ? impact(spark, options, out, err) : advise(spark, options, err);
         } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala throws undeclared
             // Not a bad line (those are answered): unreadable input, an output folder that exists, a lost cluster.
             err.println("sciatica-advisor-spark: " + e.getMessage());
@@ -160,23 +169,29 @@ public final class AdviseJob {
         }
     }
 
-    private static int advise(SparkSession spark, JavaRDD<Line> lines, Options options, PrintStream err) {
+    private static int advise(SparkSession spark, Options options, PrintStream err) {
         LongAccumulator answered = spark.sparkContext().longAccumulator("answered lines");
         LongAccumulator bad = spark.sparkContext().longAccumulator("bad lines");
-        Dataset<Row> answers = answers(spark, lines, options.rules(), options.compact, answered, bad);
-        boolean both = options.jsonOut != null && options.parquetOut != null;
-        if (both) {
-            answers = answers.persist(StorageLevel.MEMORY_AND_DISK());
-        }
-        SaveMode mode = options.overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
-        if (options.jsonOut != null) {
-            writeJsonLines(answers, options.jsonOut, mode);
-        }
-        if (options.parquetOut != null) {
-            answers.write().mode(mode).parquet(options.parquetOut);
-        }
-        if (both) {
-            answers.unpersist();
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (options.parquetOut == null) {
+            // JSON lines alone: no SQL rows, and JSON lines in are numbered without a pass before the job.
+            JavaRDD<byte[]> json = options.parquet
+                    ? answerLines(parquetRows(spark, options.input), options.rules(), options.compact, answered, bad)
+                    : answerJsonLines(context, options.input, options.rules(), options.compact, answered, bad);
+            writeJsonLines(json, options.jsonOut, options.overwrite);
+        } else {
+            JavaRDD<Line> lines = options.parquet ? parquetRows(spark, options.input) : jsonLines(spark, options.input);
+            Dataset<Row> answers = answers(spark, lines, options.rules(), options.compact, answered, bad);
+            boolean both = options.jsonOut != null;
+            if (both) {
+                answers = answers.persist(StorageLevel.MEMORY_AND_DISK());
+                writeJsonLines(answers.select(col("json")).javaRDD().map(row -> row.getString(0).getBytes(StandardCharsets.UTF_8)),
+                        options.jsonOut, options.overwrite);
+            }
+            answers.write().mode(options.overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(options.parquetOut);
+            if (both) {
+                answers.unpersist();
+            }
         }
         err.println("sciatica-advisor-spark: " + answered.value() + " lines answered, " + bad.value() + " of them bad"
                 + (options.jsonOut == null ? "" : "; JSON lines in " + options.jsonOut)
@@ -184,7 +199,8 @@ public final class AdviseJob {
         return bad.value() > 0 ? CommandLineFormats.SOME_LINES_BAD : CommandLineFormats.OK;
     }
 
-    private static int impact(SparkSession spark, JavaRDD<Line> lines, Options options, PrintStream out, PrintStream err) {
+    private static int impact(SparkSession spark, Options options, PrintStream out, PrintStream err) {
+        JavaRDD<Line> lines = options.parquet ? parquetRows(spark, options.input) : jsonLines(spark, options.input);
         ImpactReport report = impact(lines, options.baseline(), options.candidate());
         String text = CommandLineFormats.report(report, options.format);
         if (options.report == null) {
@@ -204,21 +220,18 @@ public final class AdviseJob {
     // ---------------------------------------------------------------- input
 
     /**
-     * JSON lines, split at {@code \n} only and numbered as {@code --batch} numbers them. The lines keep
+     * JSON lines, split at {@code \n} only and numbered as {@code batch} numbers them. The lines keep
      * their bytes: a {@code \r} before the {@code \n}, a byte order mark, bytes that are not UTF-8 are
-     * judged as {@code --batch} judges them.
+     * judged as {@code batch} judges them. One partition per split, splits sized so that every core gets
+     * the same share ({@link JsonLinesInput}); numbering every line takes a pass over the input before.
      *
      * @param spark the session
      * @param path  a file (or anything Hadoop reads as text: a folder, a glob, compressed files)
      * @return the numbered lines, in input order
      */
     public static JavaRDD<Line> jsonLines(SparkSession spark, String path) {
-        Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
-        conf.set("textinputformat.record.delimiter", "\n");
-        JavaRDD<byte[]> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf)
-                .map(record -> record._2().copyBytes());
-        return numbered(lines);
+        JsonLinesInput input = JsonLinesInput.of(JavaSparkContext.fromSparkContext(spark.sparkContext()), path);
+        return numbered(input.records().map(record -> record._2().copyBytes()));
     }
 
     /**
@@ -256,7 +269,7 @@ public final class AdviseJob {
 
     /**
      * Answers every line with the advisor of {@code rules}, loaded once per JVM. Blank lines get no row;
-     * a bad line gets {@code --batch}'s error line as its json, its message as error, and null answer columns.
+     * a bad line gets {@code batch}'s error line as its json, its message as error, and null answer columns.
      *
      * @param spark the session
      * @param lines the numbered lines
@@ -270,7 +283,7 @@ public final class AdviseJob {
 
     /**
      * As {@link #answers(SparkSession, JavaRDD, RuleSet)}, with each answer's json in the compact form
-     * of {@code --batch --compact} when {@code compact} is true.
+     * of {@code batch --compact} when {@code compact} is true.
      *
      * @param spark   the session
      * @param lines   the numbered lines
@@ -286,19 +299,14 @@ public final class AdviseJob {
                                         LongAccumulator answered, LongAccumulator bad) {
         String version = Advisors.advisor(rules).rulesVersion();
         JavaRDD<Row> rows = lines.mapPartitions(partition -> {
-            CommandLineFormats.Answerer answerer = new CommandLineFormats.Answerer(Advisors.advisor(rules, version), compact);
+            CommandLineFormats.Answerer answerer = CommandLineFormats.Answerer.of(rules, version, compact);
             return skippingNulls(partition, line -> {
                 CommandLineFormats.Answer answer = answerer.answer(line.number(), line.bytes());
                 if (answer == null) {
                     return null;
                 }
                 Recommendation r = answer.recommendation();
-                if (answered != null) {
-                    answered.add(1);
-                    if (r == null) {
-                        bad.add(1);
-                    }
-                }
+                count(answered, bad, answer);
                 return r == null
                         ? RowFactory.create(line.number(), null, null, null, null, answer.json())
                         : RowFactory.create(line.number(), r.id(), r.disposition().name(),
@@ -313,21 +321,120 @@ public final class AdviseJob {
     }
 
     /**
+     * The {@code batch} output lines of JSON lines (blank lines get none), each split of the input
+     * answered in its own task, with the advisor its JVM shares between tasks. Lines are numbered
+     * without a pass before the job: a line's number shows only in its error line, and decides
+     * whether a byte order mark is dropped (on line 1 only). The first split's lines are numbered
+     * from 1; in a later split, where no line is line 1, a line is answered with its number unknown,
+     * and an error line is answered again with its number, the task then counting the lines of the
+     * splits before its own ({@link JsonLinesInput#linesBefore}, once per task).
+     */
+    private static JavaRDD<byte[]> answerJsonLines(JavaSparkContext context, String path, RuleSet rules, boolean compact,
+                                                   LongAccumulator answered, LongAccumulator bad) {
+        String version = Advisors.advisor(rules).rulesVersion();
+        JsonLinesInput input = JsonLinesInput.of(context, path);
+        return input.records().mapPartitionsWithInputSplit((split, records) -> {
+            CommandLineFormats.Answerer answerer = CommandLineFormats.Answerer.of(rules, version, compact);
+            long[] numbering = {input.first(split) ? 0 : UNKNOWN, 0}; // lines before the split, lines read in it
+            return skippingNulls(records, record -> {
+                long position = ++numbering[1];
+                byte[] bytes = record._2().copyBytes();
+                CommandLineFormats.Answer answer = answerer.answer(
+                        numbering[0] == UNKNOWN ? NOT_LINE_ONE : numbering[0] + position, bytes);
+                if (answer != null && answer.recommendation() == null && numbering[0] == UNKNOWN) {
+                    numbering[0] = input.linesBefore(split);
+                    answer = answerer.answer(numbering[0] + position, bytes);
+                }
+                count(answered, bad, answer);
+                return answer == null ? null : answer.json();
+            });
+        }, true);
+    }
+
+    /** Lines before a split not counted yet. */
+    private static final long UNKNOWN = -1;
+    /** The number a line outside the first split is answered with until one needs its true number (never line 1's). */
+    private static final long NOT_LINE_ONE = Long.MAX_VALUE;
+
+    /** The {@code batch} output lines of numbered lines (blank lines get none), in their order. */
+    private static JavaRDD<byte[]> answerLines(JavaRDD<Line> lines, RuleSet rules, boolean compact,
+                                               LongAccumulator answered, LongAccumulator bad) {
+        String version = Advisors.advisor(rules).rulesVersion();
+        return lines.mapPartitions(partition -> {
+            CommandLineFormats.Answerer answerer = CommandLineFormats.Answerer.of(rules, version, compact);
+            return skippingNulls(partition, line -> {
+                CommandLineFormats.Answer answer = answerer.answer(line.number(), line.bytes());
+                count(answered, bad, answer);
+                return answer == null ? null : answer.json();
+            });
+        });
+    }
+
+    private static void count(LongAccumulator answered, LongAccumulator bad, CommandLineFormats.Answer answer) {
+        if (answered != null && answer != null) {
+            answered.add(1);
+            if (answer.recommendation() == null) {
+                bad.add(1);
+            }
+        }
+    }
+
+    /**
      * Writes the answers' json column as JSON lines: the part files, in name order, hold the lines in
-     * input order, exactly as {@code --batch} writes them.
+     * input order, exactly as {@code batch} writes them.
      *
      * @param answers the answers ({@link #answers})
      * @param dir     the output folder
-     * @param mode    what to do when it exists
+     * @param mode    {@link SaveMode#ErrorIfExists} or {@link SaveMode#Overwrite}: what to do when it exists
+     * @throws IllegalArgumentException for another mode
      */
     public static void writeJsonLines(Dataset<Row> answers, String dir, SaveMode mode) {
-        answers.select("json").write().mode(mode).option("lineSep", "\n").text(dir);
+        if (mode != SaveMode.ErrorIfExists && mode != SaveMode.Overwrite) {
+            throw new IllegalArgumentException("mode is ErrorIfExists or Overwrite, was " + mode);
+        }
+        writeJsonLines(answers.select(col("json")).javaRDD().map(row -> row.getString(0).getBytes(StandardCharsets.UTF_8)),
+                dir, mode == SaveMode.Overwrite);
+    }
+
+    /**
+     * Writes lines as text, each followed by {@code \n}: one part file per partition, named in partition
+     * order, through Hadoop's output committer (the folder is complete, with its {@code _SUCCESS}, or
+     * has no part file). No SQL rows: the bytes are written as they are.
+     *
+     * @param lines     the lines as UTF-8, without their {@code \n}
+     * @param dir       the output folder
+     * @param overwrite whether a folder that exists is deleted first (else the job fails, naming it)
+     */
+    static void writeJsonLines(JavaRDD<byte[]> lines, String dir, boolean overwrite) {
+        org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir);
+        if (overwrite) {
+            try {
+                out.getFileSystem(lines.context().hadoopConfiguration()).delete(out, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + dir + " to overwrite it", e);
+            }
+        }
+        lines.mapPartitionsToPair(partition -> {
+            Text text = new Text(); // one per task, as saveAsTextFile does: the writer copies its bytes
+            return new Iterator<Tuple2<NullWritable, Text>>() {
+                @Override
+                public boolean hasNext() {
+                    return partition.hasNext();
+                }
+
+                @Override
+                public Tuple2<NullWritable, Text> next() {
+                    text.set(partition.next());
+                    return new Tuple2<>(NullWritable.get(), text);
+                }
+            };
+        }, true).saveAsHadoopFile(dir, NullWritable.class, Text.class, TextOutputFormat.class);
     }
 
     // ---------------------------------------------------------------- impact
 
     /**
-     * Compares two rule sets over the lines as {@code --impact} does: each partition tallies its lines
+     * Compares two rule sets over the lines as {@code impact} does: each partition tallies its lines
      * with {@link Impact#tally()} on its executor; the tallies come back as reports and are merged on
      * the driver with {@link Impact.Tally#addAll}, in input order, so the report (and its examples) is
      * the command line's.
@@ -408,6 +515,21 @@ public final class AdviseJob {
                 message.append('\n').append(p);
             }
             return message.toString();
+        }
+    }
+
+    /** What the rules' loading found: their problems, or null; an unexpected failure thrown as it was. */
+    private static String joined(CompletableFuture<String> problems) {
+        try {
+            return problems.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

@@ -9,7 +9,7 @@ import org.sciatica.advisor.json.CompactAnswers;
 
 /**
  * The one place the job reaches the library's command-line package ({@code org.sciatica.advisor.cli}):
- * the exact {@code --batch} lines and error lines, the {@code --impact} line handling, reports and
+ * the exact {@code batch} lines and error lines, the {@code impact} line handling, reports and
  * exit codes. When those classes move, only this class changes.
  */
 final class CommandLineFormats {
@@ -23,24 +23,36 @@ final class CommandLineFormats {
     private CommandLineFormats() {
     }
 
-    /** One input line's answer: the {@code --batch} output line, and the recommendation when there is one. */
+    /** One input line's answer: the {@code batch} output line, and the recommendation when there is one. */
     record Answer(byte[] json, Recommendation recommendation) {
     }
 
-    /** Answers lines as {@code --batch} (or {@code --batch --compact}) does; one per partition (not thread-safe). */
+    /**
+     * Answers lines as {@code batch} (or {@code batch --compact}) does; one per task (not thread-safe),
+     * over the advisor and compact form its JVM shares between tasks ({@link Advisors}).
+     */
     static final class Answerer {
         private final BatchLines lines;
         private Recommendation last;
 
-        Answerer(SciaticaAdvisor advisor, boolean compact) {
+        /**
+         * @param advisor the advisor
+         * @param compact the compact form of its rules for {@code batch --compact}'s lines, or null for full answers
+         */
+        Answerer(SciaticaAdvisor advisor, CompactAnswers compact) {
             this.lines = new BatchLines(assessment -> {
                 Recommendation r = advisor.advise(assessment);
                 last = r;
                 return r;
             });
-            if (compact) {
-                lines.compact(CompactAnswers.of(advisor));
+            if (compact != null) {
+                lines.compact(compact);
             }
+        }
+
+        /** The answerer of these rules in this JVM, checked against the driver's rules version. */
+        static Answerer of(RuleSet rules, String driversVersion, boolean compact) {
+            return new Answerer(Advisors.advisor(rules, driversVersion), compact ? Advisors.compact(rules, driversVersion) : null);
         }
 
         /**
@@ -55,17 +67,17 @@ final class CommandLineFormats {
         }
     }
 
-    /** Compares one line as {@code --impact} does; false for a blank line. */
+    /** Compares one line as {@code impact} does; false for a blank line. */
     static boolean compare(Impact.Tally tally, long number, byte[] line) {
         return BatchLines.compare(tally, number, line);
     }
 
-    /** The report as {@code --impact --format FORMAT} prints it. */
+    /** The report as {@code impact --format FORMAT} prints it. */
     static String report(ImpactReport report, String format) {
         return BatchLines.impactReport(report, format);
     }
 
-    /** The exit code of {@code --impact} for this report: 3 when less cautious or unsafe, 1 for bad lines, else 0. */
+    /** The exit code of {@code impact} for this report: 3 when less cautious or unsafe, 1 for bad lines, else 0. */
     static int exitCode(ImpactReport report) {
         return BatchLines.impactExitCode(report);
     }

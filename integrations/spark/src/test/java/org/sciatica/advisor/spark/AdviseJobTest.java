@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.sciatica.advisor.SciaticaAdvisor;
 
-/** {@code advise}: the job's answers are the command line's {@code --batch} answers, byte for byte. */
+/** {@code advise}: the job's answers are the command line's {@code batch} answers, byte for byte. */
 class AdviseJobTest {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static SparkSession spark;
@@ -59,7 +59,8 @@ class AdviseJobTest {
     /**
      * The examples many times over, with every kind of bad line among them: a byte order mark, CRLF,
      * blank lines, malformed JSON, an invalid value, bytes that are not UTF-8, a line too long, and a
-     * last line without its newline.
+     * last line without its newline. The bad lines come twice: early (in the first split) and late (in
+     * the last half, so in another split whatever the split size).
      */
     private static Path batchWithBadLines() throws IOException {
         List<String> examples = Fixtures.examples();
@@ -70,7 +71,7 @@ class AdviseJobTest {
             for (String line : examples) {
                 bytes.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            if (round == 3) {
+            if (round == 3 || round == 30) {
                 bytes.writeBytes("{\"cause\":\n".getBytes(StandardCharsets.UTF_8));
                 bytes.writeBytes("{\"cause\":\"DISC\",\"sensitivity\":\"LOW\",\"inflammation\":\"NONE\",\"painLevel\":5}\r\n".getBytes(StandardCharsets.UTF_8));
                 bytes.writeBytes(new byte[] {'{', (byte) 0xC3, '}', '\n'});
@@ -85,18 +86,40 @@ class AdviseJobTest {
     void compactJsonLinesAreTheCompactBatchOutputByteForByte() throws IOException {
         Path input = batchWithBadLines();
         Path json = dir.resolve("answers-compact");
-        Fixtures.Cli batch = Fixtures.cli("--batch", "--compact", "--quiet", input.toString());
+        Fixtures.Cli batch = Fixtures.cli("batch", "--compact", "--quiet", input.toString());
         Run run = job("advise", "--input", input.toString(), "--json-out", json.toString(), "--compact");
         assertEquals(batch.exitCode(), run.exitCode(), run.err());
         assertTrue(batch.text().contains("\"rulesVersion\"") && !batch.text().contains("\"sources\""), "compact lines");
+        assertEquals(2, Fixtures.parts(json).size(), "one part per core: " + Fixtures.parts(json));
+        assertTrue(new String(Files.readAllBytes(Fixtures.parts(json).get(1)), StandardCharsets.UTF_8).contains("{\"line\":"),
+                "an error line in the second split, numbered there");
         assertArrayEquals(batch.out(), Fixtures.concatenatedParts(json));
+    }
+
+    @Test
+    void theInputIsSplitInOnePartitionPerCoreOfTheSameSizeAndNumberedInInputOrder() throws IOException {
+        Path input = batchWithBadLines();
+        List<List<AdviseJob.Line>> partitions = AdviseJob.jsonLines(spark, input.toString()).glom().collect();
+        assertEquals(spark.sparkContext().defaultParallelism(), partitions.size());
+        long[] bytes = new long[partitions.size()];
+        long number = 0;
+        for (int i = 0; i < partitions.size(); i++) {
+            for (AdviseJob.Line line : partitions.get(i)) {
+                assertEquals(++number, line.number());
+                bytes[i] += line.bytes().length + 1;
+            }
+        }
+        // Every byte is in one line: less the byte order mark, which Hadoop's reader drops, plus the last
+        // line's missing newline.
+        assertEquals(Files.size(input) - BOM.length + 1, bytes[0] + bytes[1]);
+        assertTrue(Math.abs(bytes[0] - bytes[1]) <= 70_002 * 2, "two halves, give or take a line: " + bytes[0] + " and " + bytes[1]);
     }
 
     @Test
     void jsonLinesAnswersAreTheBatchOutputByteForByteBadLinesIncludedInLineOrder() throws IOException {
         Path input = batchWithBadLines();
         Path json = dir.resolve("answers-json");
-        Fixtures.Cli batch = Fixtures.cli("--batch", "--quiet", input.toString());
+        Fixtures.Cli batch = Fixtures.cli("batch", "--quiet", input.toString());
         spark.sparkContext().hadoopConfiguration().set("mapreduce.input.fileinputformat.split.maxsize", String.valueOf(16 * 1024));
         try {
             Run run = job("advise", "--input", input.toString(), "--json-out", json.toString());
@@ -126,7 +149,7 @@ class AdviseJobTest {
         Path json = dir.resolve("answers-from-parquet");
         Run run = job("advise", "--input", assessments.toString(), "--input-format", "parquet",
                 "--parquet-out", parquet.toString(), "--json-out", json.toString());
-        Fixtures.Cli batch = Fixtures.cli("--batch", "--quiet", jsonl.toString());
+        Fixtures.Cli batch = Fixtures.cli("batch", "--quiet", jsonl.toString());
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(batch.exitCode(), run.exitCode());
 
@@ -139,7 +162,7 @@ class AdviseJobTest {
         for (Row row : rows) {
             jsonColumn.add(row.getAs("json"));
         }
-        assertEquals(expected, jsonColumn, "each row's json is --batch's line for the same assessment");
+        assertEquals(expected, jsonColumn, "each row's json is batch's line for the same assessment");
         assertArrayEquals(batch.out(), Fixtures.concatenatedParts(json));
 
         Row chronic = rows.get(0);
@@ -182,7 +205,7 @@ class AdviseJobTest {
         assertTrue(kept.err().contains("already exists"), kept.err());
         assertEquals("kept", Files.readString(out.resolve("keep.txt")));
         assertEquals(0, job("advise", "--input", input, "--json-out", out.toString(), "--overwrite").exitCode());
-        assertArrayEquals(Fixtures.cli("--batch", input).out(), Fixtures.concatenatedParts(out));
+        assertArrayEquals(Fixtures.cli("batch", input).out(), Fixtures.concatenatedParts(out));
     }
 
     @Test

@@ -38,11 +38,16 @@ final class Fixtures {
         }
     }
 
+    /** The command line run in-process with {@code args} (a subcommand: {@code batch}, {@code impact}); it must warn of nothing deprecated. */
     static Cli cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new ByteArrayInputStream(new byte[0]), out, err);
-        return new Cli(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        Cli cli = new Cli(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        if (cli.err().contains("deprecated")) {
+            throw new AssertionError("the reference run used a deprecated form: " + cli.err());
+        }
+        return cli;
     }
 
     /** The part files of a Spark text output, in name order, one after the other. */

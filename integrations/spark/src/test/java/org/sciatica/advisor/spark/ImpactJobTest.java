@@ -24,7 +24,7 @@ import org.sciatica.advisor.ImpactReport.Verdict;
 
 /**
  * {@code impact}: partitions tally on the executors, the driver merges the tallies, and the report
- * is the command line's {@code --impact} report, byte for byte, with its exit code.
+ * is the command line's {@code impact} report, byte for byte, with its exit code.
  */
 class ImpactJobTest {
     private static SparkSession spark;
@@ -76,7 +76,7 @@ class ImpactJobTest {
         assertEquals(30, report.assessments());
 
         Run run = job("impact", "--input", input, "--no-bundled", "--baseline", rules, "--candidate", rules);
-        Fixtures.Cli cli = Fixtures.cli("--impact", "--quiet", "--no-bundled", "--baseline", rules, "--candidate", rules, input);
+        Fixtures.Cli cli = Fixtures.cli("impact", "--quiet", "--no-bundled", "--baseline", rules, "--candidate", rules, input);
         assertEquals(0, run.exitCode());
         assertEquals(cli.exitCode(), run.exitCode());
         assertEquals(cli.text(), run.out());
@@ -95,7 +95,7 @@ class ImpactJobTest {
             Path file = dir.resolve("report." + format);
             Run run = job("impact", "--input", inputWithBadLine, "--no-bundled", "--baseline", rules, "--candidate", withoutCi09,
                     "--format", format, "--report", file.toString());
-            Fixtures.Cli cli = Fixtures.cli("--impact", "--quiet", "--no-bundled", "--baseline", rules, "--candidate", withoutCi09,
+            Fixtures.Cli cli = Fixtures.cli("impact", "--quiet", "--no-bundled", "--baseline", rules, "--candidate", withoutCi09,
                     "--format", format, inputWithBadLine);
             assertEquals(AdviseJob.LESS_CAUTIOUS, run.exitCode(), format);
             assertEquals(cli.exitCode(), run.exitCode(), format);
