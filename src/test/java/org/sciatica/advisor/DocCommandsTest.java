@@ -2,8 +2,6 @@ package org.sciatica.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.sciatica.advisor.cli.Main;
+import org.sciatica.advisor.cli.Cli;
 
 /**
  * The command lines the manual shows in its {@code sh} blocks, run as written through the command
@@ -50,11 +48,8 @@ class DocCommandsTest {
         return commands;
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
     /** Runs a documented command, each placeholder word replaced; {@code > FILE} writes standard output there. */
-    private static Run run(String command, Map<String, String> placeholders) throws IOException {
+    private static Cli run(String command, Map<String, String> placeholders) throws IOException {
         List<String> words = new ArrayList<>(List.of(command.substring(JAR.length()).split(" ")));
         Path redirect = null;
         int arrow = words.indexOf(">");
@@ -62,14 +57,11 @@ class DocCommandsTest {
             redirect = Path.of(placeholders.getOrDefault(words.get(arrow + 1), words.get(arrow + 1)));
             words = words.subList(0, arrow);
         }
-        String[] args = words.stream().map(w -> placeholders.getOrDefault(w, w)).toArray(String[]::new);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), out, err);
+        Cli run = Cli.run(words.stream().map(w -> placeholders.getOrDefault(w, w)).toArray(String[]::new));
         if (redirect != null) {
-            Files.write(redirect, out.toByteArray());
+            Files.writeString(redirect, run.out(), StandardCharsets.UTF_8);
         }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return run;
     }
 
     /** The clinic rule directory a page shows: its first drl block and its first csv block (the registry). */
@@ -99,11 +91,11 @@ class DocCommandsTest {
         List<String> commands = commands("README.md");
         assertThat(commands).hasSize(2);
 
-        Run advise = run(commands.get(0), placeholders);
+        Cli advise = run(commands.get(0), placeholders);
         assertThat(advise.exitCode()).as(advise.err()).isZero();
         assertThat(advise.out()).contains("gentle strokes for burning pain [CL-01]");
 
-        Run test = run(commands.get(1), placeholders);
+        Cli test = run(commands.get(1), placeholders);
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
         assertThat(dir.resolve("TEST-my-cases.xml")).content(StandardCharsets.UTF_8).contains("<testsuite", "failures=\"0\"");
     }
@@ -114,14 +106,14 @@ class DocCommandsTest {
         List<String> commands = commands("docs/WRITING-RULES.md");
         assertThat(commands).hasSize(2);
 
-        Run advise = run(commands.get(0), placeholders);
+        Cli advise = run(commands.get(0), placeholders);
         assertThat(advise.exitCode()).as(advise.err()).isZero();
         // "The reason `gentle strokes for burning pain [CL-01]` now appears under SWEDISH, and `CL-01` in "Rules fired"."
         String swedish = advise.out().substring(advise.out().indexOf("SWEDISH"));
         assertThat(swedish).contains("gentle strokes for burning pain [CL-01]");
         assertThat(advise.out().substring(advise.out().indexOf("Rules fired"))).contains("CL-01");
 
-        Run rules = run(commands.get(1), placeholders);
+        Cli rules = run(commands.get(1), placeholders);
         assertThat(rules.exitCode()).as(rules.err()).isZero();
         assertThat(rules.out()).contains("CL-01", "Burning pain supports Swedish massage", "clinic-protocol-2026");
     }
@@ -131,7 +123,7 @@ class DocCommandsTest {
         Map<String, String> placeholders = placeholders(myRules("README.md", dir), dir);
         List<String> commands = commands("docs/COMMAND-LINE.md");
         assertThat(commands).hasSize(1);
-        Run test = run(commands.get(0), placeholders);
+        Cli test = run(commands.get(0), placeholders);
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
         assertThat(dir.resolve("TEST-my-cases.xml")).exists();
     }
@@ -142,7 +134,7 @@ class DocCommandsTest {
         List<String> commands = commands("docs/GOVERNANCE.md");
         assertThat(commands).hasSize(1);
         Path report = dir.resolve("impact.md");
-        Run impact = run(commands.get(0), Map.of("../base/rules", "rules", "cases.jsonl", "examples/batch.jsonl",
+        Cli impact = run(commands.get(0), Map.of("../base/rules", "rules", "cases.jsonl", "examples/batch.jsonl",
                 "impact.md", report.toString()));
         assertThat(impact.exitCode()).as(impact.err()).isZero();
         assertThat(report).content(StandardCharsets.UTF_8).startsWith("#").contains("assessments");

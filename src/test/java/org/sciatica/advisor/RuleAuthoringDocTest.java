@@ -2,8 +2,6 @@ package org.sciatica.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.sciatica.advisor.cli.Main;
+import org.sciatica.advisor.cli.Cli;
 
 /**
  * Every block of docs/RULE-AUTHORING.md, as it stands in the file: the 0.1 rule file gives exactly
@@ -28,16 +26,6 @@ class RuleAuthoringDocTest {
 
     private static List<MarkdownBlocks.Block> blocks(String language) throws IOException {
         return MarkdownBlocks.of(DOC, language);
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), out, err);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The rule directory of the one-area example: its rule, the vocabulary and its sources. */
@@ -54,7 +42,7 @@ class RuleAuthoringDocTest {
         Path rules = Files.createDirectories(dir.resolve("clinic-rules"));
         Files.writeString(rules.resolve("kneadwell.drl"), blocks("drl").get(0).text());
         Files.writeString(rules.resolve("vocabulary.csv"), blocks("csv").get(0).text());
-        Run run = run("rules", "--rules", rules.toString());
+        Cli run = Cli.run("rules", "--rules", rules.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         String shown = blocks("text").get(0).text();
         String problems = run.err().replace(dir + "/", "").replace(dir.toString(), "");
@@ -83,7 +71,7 @@ class RuleAuthoringDocTest {
     @Test
     void theVerifyCommandRunsAndPasses(@TempDir Path dir) throws IOException {
         Path rules = oneAreaRules(dir);
-        Run run = run(args(blocks("sh").get(0).text().strip(), rules, null));
+        Cli run = Cli.run(args(blocks("sh").get(0).text().strip(), rules, null));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).endsWith("No safety line broken.\n");
     }
@@ -114,7 +102,7 @@ class RuleAuthoringDocTest {
         List<String> commands = blocks("sh").get(1).text().lines().toList();
         assertThat(commands).hasSize(2);
         for (String command : commands) {
-            Run run = run(args(command, rules, input));
+            Cli run = Cli.run(args(command, rules, input));
             assertThat(run.exitCode()).as(command + "\n" + run.out() + run.err()).isZero();
             assertThat(run.out()).as(command).contains("1 of 2 assessments").doesNotContain("not compared");
         }

@@ -12,17 +12,18 @@ import org.sciatica.advisor.Recommendation;
 /**
  * Runs the command line in this JVM and keeps what it printed. A 0.1 form's deprecation line (the
  * first line of standard error, see {@link #DEPRECATION}) is not part of {@link #err()}, so the 0.1
- * forms' tests check exactly what 0.1 printed; {@link #deprecation()} keeps it.
+ * forms' tests check exactly what 0.1 printed; {@link #deprecation()} keeps it. Public for the tests
+ * of the manual's commands, in another package.
  */
-record Cli(int exitCode, String out, String err, String deprecation) {
+public record Cli(int exitCode, String out, String err, String deprecation) {
     /** How a 0.1 form's deprecation line starts. */
     static final String DEPRECATION = "sciatica-advisor: warning: ";
 
-    static Cli withInput(String stdin, String... args) {
+    public static Cli withInput(String stdin, String... args) {
         return withAdvice(UnaryOperator.identity(), stdin, args);
     }
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         return withInput("", args);
     }
 
