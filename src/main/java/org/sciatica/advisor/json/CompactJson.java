@@ -113,12 +113,7 @@ final class CompactJson {
                     .raw(",").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().max())).raw("]");
         }
         raw("},\"firedRules\":[");
-        for (int i = 0; i < r.firedRules().size(); i++) {
-            if (i > 0) {
-                raw(",");
-            }
-            string(r.firedRules().get(i));
-        }
+        strings(r.firedRules());
         raw("],\"questions\":[");
         for (int i = 0; i < r.questions().size(); i++) {
             Recommendation.Question q = r.questions().get(i);
@@ -169,6 +164,16 @@ final class CompactJson {
         raw(",\"text\":");
         string(text);
         raw("}");
+    }
+
+    /** JSON strings separated by commas (the brackets are the caller's): both forms' {@code firedRules}. */
+    private void strings(List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                raw(",");
+            }
+            string(values.get(i));
+        }
     }
 
     private void sessionsPerWeek(Recommendation r) {
@@ -257,12 +262,7 @@ final class CompactJson {
         raw("],\"sessionsPerWeek\":");
         sessionsPerWeek(r);
         raw("},\"firedRules\":[");
-        for (int i = 0; i < r.firedRules().size(); i++) {
-            if (i > 0) {
-                raw(",");
-            }
-            string(r.firedRules().get(i));
-        }
+        strings(r.firedRules());
         raw("],\"questions\":[");
         for (int i = 0; i < r.questions().size(); i++) {
             if (i > 0) {
