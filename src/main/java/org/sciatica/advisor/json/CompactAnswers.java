@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -241,10 +242,6 @@ public final class CompactAnswers {
         }
         SessionPlan plan = new SessionPlan(steps, perWeek.isNull() ? null
                 : new SessionsPerWeek(perWeek.get(0).intValue(), perWeek.get(1).intValue()));
-        List<String> fired = new ArrayList<>();
-        for (JsonNode f : array(line, "firedRules", "the compact answer")) {
-            fired.add(f.asText());
-        }
         List<Recommendation.Question> questions = new ArrayList<>();
         for (JsonNode q : array(line, "questions", "the compact answer")) {
             if (q.size() != 2) {
@@ -253,6 +250,8 @@ public final class CompactAnswers {
             Reason because = reason(q.get(1));
             questions.add(new Recommendation.Question(item(q, 0, "questions"), because.text(), because.ruleId(), because.sourceId()));
         }
+        List<String> fired = firedRules(line,
+                items(referral, techniques, excluded, warnings, focus, plan, areaLimits, questions));
         LocalDate asOf;
         try {
             asOf = LocalDate.parse(text(line, "asOf", "the compact answer"));
@@ -281,6 +280,49 @@ public final class CompactAnswers {
                                  List<Recommendation.AreaLimit> areaLimits, List<Recommendation.Question> questions) {
         Set<String> ids = new LinkedHashSet<>();
         Map<String, Source> byId = new HashMap<>();
+        for (Reason r : items(referral, ranked, excluded, warnings, focus, plan, areaLimits, questions)) {
+            if (ids.add(r.sourceId())) {
+                byId.put(r.sourceId(), source(r.sourceId(), r.ruleId()));
+            }
+        }
+        return ids.stream().map(byId::get).toList();
+    }
+
+    /**
+     * The answer's {@code firedRules}: the line's {@code firedRules} when it has them whole (a line
+     * of version 0.2, or one whose rules the catalog cannot order), else its {@code otherFiredRules}
+     * and the rules of its items, in catalog order.
+     */
+    private List<String> firedRules(JsonNode line, List<Reason> items) {
+        List<String> fired = new ArrayList<>();
+        boolean whole = line.has("firedRules");
+        for (JsonNode f : array(line, whole ? "firedRules" : "otherFiredRules", "the compact answer")) {
+            if (!f.isTextual()) {
+                throw new IllegalArgumentException("a rule id must be a JSON string, was " + f);
+            }
+            fired.add(f.asText());
+        }
+        if (whole) {
+            return fired;
+        }
+        List<String> all = firedRules(items, fired, refs);
+        if (all == null) {
+            List<String> named = new ArrayList<>(fired);
+            items.forEach(item -> named.add(item.ruleId()));
+            throw new IllegalArgumentException("the compact answer names rule \""
+                    + named.stream().filter(id -> refs.position(id) < 0).findFirst().orElseThrow()
+                    + "\", which the catalog does not list");
+        }
+        return all;
+    }
+
+    /**
+     * Every item's reason, in the answer's order: the referral's, the techniques', the excluded
+     * techniques', the warnings, the focus areas', the plan's steps, the area limits', the questions.
+     */
+    static List<Reason> items(@Nullable Referral referral, List<RankedTechnique> ranked, List<ExcludedTechnique> excluded,
+                              List<Warning> warnings, List<FocusArea> focus, SessionPlan plan,
+                              List<Recommendation.AreaLimit> areaLimits, List<Recommendation.Question> questions) {
         List<Reason> all = new ArrayList<>();
         if (referral != null) {
             all.addAll(referral.reasons());
@@ -292,12 +334,22 @@ public final class CompactAnswers {
         plan.steps().forEach(s -> all.add(new Reason(s.text(), s.ruleId(), s.sourceId())));
         areaLimits.forEach(l -> all.addAll(l.reasons()));
         questions.forEach(q -> all.add(new Reason(q.text(), q.ruleId(), q.sourceId())));
-        for (Reason r : all) {
-            if (ids.add(r.sourceId())) {
-                byId.put(r.sourceId(), source(r.sourceId(), r.ruleId()));
+        return all;
+    }
+
+    /**
+     * The rules of the items and the others, once each, in catalog order (the order of every
+     * answer's {@code firedRules}); null when one of them is not in the catalog.
+     */
+    static @Nullable List<String> firedRules(List<Reason> items, List<String> others, TextRefs refs) {
+        Set<String> all = new LinkedHashSet<>(others);
+        items.forEach(item -> all.add(item.ruleId()));
+        for (String id : all) {
+            if (refs.position(id) < 0) {
+                return null;
             }
         }
-        return ids.stream().map(byId::get).toList();
+        return all.stream().sorted(Comparator.comparingInt(refs::position)).toList();
     }
 
     /** A source by id: the source of the item's rule, or of any rule citing it. */

@@ -2,8 +2,10 @@ package org.sciatica.advisor.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.sciatica.advisor.Recommendation;
@@ -112,8 +114,14 @@ final class CompactJson {
             raw("[").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().min()))
                     .raw(",").raw(Integer.toString(r.sessionPlan().sessionsPerWeek().max())).raw("]");
         }
-        raw("},\"firedRules\":[");
-        strings(r.firedRules());
+        List<String> others = otherFiredRules(r, refs);
+        if (others != null) {
+            raw("},\"otherFiredRules\":[");
+            strings(others);
+        } else {
+            raw("},\"firedRules\":[");
+            strings(r.firedRules());
+        }
         raw("],\"questions\":[");
         for (int i = 0; i < r.questions().size(); i++) {
             Recommendation.Question q = r.questions().get(i);
@@ -128,7 +136,20 @@ final class CompactJson {
         raw(",\"asOf\":\"").raw(r.asOf().toString()).raw("\"}");
     }
 
-    /** A list of references: {@code ["TQ-03","TQ-06"]}. */
+    /**
+     * The rules that fired and are no item's rule, when these and the items' rules in catalog order
+     * are the answer's {@code firedRules}; else null (the line then carries them whole).
+     */
+    private static @Nullable List<String> otherFiredRules(Recommendation r, TextRefs refs) {
+        List<Reason> items = CompactAnswers.items(r.referral(), r.techniques(), r.excluded(), r.warnings(), r.focusAreas(),
+                r.sessionPlan(), r.areaLimits(), r.questions());
+        Set<String> named = new HashSet<>();
+        items.forEach(item -> named.add(item.ruleId()));
+        List<String> others = r.firedRules().stream().filter(id -> !named.contains(id)).toList();
+        return r.firedRules().equals(CompactAnswers.firedRules(items, others, refs)) ? others : null;
+    }
+
+        /** A list of references: {@code ["TQ-03","TQ-06"]}. */
     private void refList(List<Reason> reasons, TextRefs refs) {
         raw("[");
         for (int i = 0; i < reasons.size(); i++) {

@@ -40,10 +40,13 @@ final class TextRefs {
     private final Map<String, Map<String, byte[]>> fixed = new HashMap<>();
     /** Every fixed text, to the reference of the first rule (in catalog order) that writes it. */
     private final Map<String, byte[]> anyFixed = new HashMap<>();
+    /** Each rule's place in the catalog. */
+    private final Map<String, Integer> positions = new HashMap<>();
 
     private TextRefs(Map<String, Rule> rules) {
         this.rules = rules;
         for (Rule rule : rules.values()) {
+            positions.put(rule.id(), positions.size());
             sources.putIfAbsent(rule.source().id(), rule.source());
             Map<String, byte[]> byText = new HashMap<>();
             for (int i = 0; i < rule.texts().size(); i++) {
@@ -149,6 +152,11 @@ final class TextRefs {
     /** A source some rule cites, by id, or null. */
     @Nullable Source source(String id) {
         return sources.get(id);
+    }
+
+    /** The rule's place in the catalog (the order of every answer's {@code firedRules}), or -1 when it has none. */
+    int position(String ruleId) {
+        return positions.getOrDefault(ruleId, -1);
     }
 
     /** A rule by id, or null. */

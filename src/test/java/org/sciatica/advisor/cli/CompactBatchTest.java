@@ -93,6 +93,35 @@ class CompactBatchTest {
     }
 
     @Test
+    void theFiredRulesAreTheItemsRulesAndTheOthersInCatalogOrder() throws IOException {
+        String input = JSON.readTree(Files.readString(Path.of("examples/acute-herniated-disc.json"))) + "\n";
+        JsonNode full = JSON.readTree(Cli.withInput(input, "--batch").out());
+        String line = Cli.withInput(input, "--batch", "--compact").out().strip();
+        JsonNode compact = JSON.readTree(line);
+        assertThat(compact.has("firedRules")).isFalse();
+        List<String> others = strings(compact.get("otherFiredRules"));
+        assertThat(others).contains("NS-03");
+        assertThat(strings(full.get("firedRules"))).containsAll(others).hasSizeGreaterThan(others.size());
+        assertThat(others).as("no item's rule").doesNotContainAnyElementsOf(full.findValuesAsText("ruleId"));
+        // A line with the whole list (as version 0.2 wrote) is read too.
+        String whole = line.replaceFirst("\"otherFiredRules\":\\[[^]]*]", "\"firedRules\":" + full.get("firedRules"));
+        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
+        assertThat(Cli.withInput(whole + "\n", "--expand", "--catalog", catalog.toString()).out())
+                .isEqualTo(Cli.withInput(input, "--batch").out());
+    }
+
+    @Test
+    void aFiredRuleTheCatalogLacksIsAClearError() throws IOException {
+        String line = Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact").out().strip();
+        String broken = line.replaceFirst("\"otherFiredRules\":\\[[^]]*]", "\"otherFiredRules\":[\"XX-99\"]");
+        assertThat(broken).isNotEqualTo(line);
+        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
+        Cli expanded = Cli.withInput(broken + "\n", "--expand", "--catalog", catalog.toString());
+        assertThat(expanded.exitCode()).isEqualTo(Main.SOME_LINES_BAD);
+        assertThat(expanded.out()).contains("names rule \\\"XX-99\\\", which the catalog does not list");
+    }
+
+    @Test
     void usageMistakesAreExplained() throws IOException {
         assertThat(Cli.withInput("", "--compact").err()).contains("--compact is for --batch");
         assertThat(Cli.withInput("", "--expand").err()).contains("--expand needs --catalog FILE");
@@ -110,6 +139,7 @@ class CompactBatchTest {
         Cli compact = Cli.withInput(input, "--batch", "--compact", "--quiet");
         assertThat(full.exitCode()).isZero();
         assertThat(compact.exitCode()).isZero();
+        assertThat(compact.out()).as("every line lists only the fired rules no item names").doesNotContain("\"firedRules\"");
         Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
         Cli expanded = Cli.withInput(compact.out(), "--expand", "--catalog", catalog.toString());
         assertThat(expanded.exitCode()).isZero();
@@ -121,6 +151,12 @@ class CompactBatchTest {
         }
         System.out.printf("%s lines: full %.0f bytes per line, compact %.0f%n", mix.size(),
                 (double) full.out().length() / mix.size(), (double) compact.out().length() / mix.size());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private Path write(String name, String text) throws IOException {
