@@ -68,12 +68,11 @@ class CompactBatchTest {
 
     @Test
     void aLineFromOtherRulesIsRefusedAndTheRestGoOn() throws IOException {
-        String line = Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact").out().strip();
+        String line = firstCompactLine();
         JsonNode parsed = JSON.readTree(line);
         String version = parsed.get("rulesVersion").asText();
         String other = line.replace(version, "0.0.9+rules.000000000000");
-        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
-        Cli expanded = Cli.withInput(other + "\n" + line + "\n", "--expand", "--catalog", catalog.toString());
+        Cli expanded = expand(other + "\n" + line + "\n");
         assertThat(expanded.exitCode()).isEqualTo(Main.SOME_LINES_BAD);
         List<String> out = expanded.out().lines().toList();
         assertThat(out).hasSize(2);
@@ -84,11 +83,10 @@ class CompactBatchTest {
 
     @Test
     void aReferenceTheCatalogLacksIsAClearError() throws IOException {
-        String line = Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact").out().strip();
+        String line = firstCompactLine();
         String broken = line.replaceFirst("\"CAUTION\",\"NS-01\"", "\"CAUTION\",\"NS-01#99\"");
         assertThat(broken).isNotEqualTo(line);
-        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
-        Cli expanded = Cli.withInput(broken + "\n", "--expand", "--catalog", catalog.toString());
+        Cli expanded = expand(broken + "\n");
         assertThat(expanded.out()).contains("reference \\\"NS-01#99\\\": rule NS-01 has 1 text in the catalog");
     }
 
@@ -105,18 +103,16 @@ class CompactBatchTest {
         assertThat(others).as("no item's rule").doesNotContainAnyElementsOf(full.findValuesAsText("ruleId"));
         // A line with the whole list (as version 0.2 wrote) is read too.
         String whole = line.replaceFirst("\"otherFiredRules\":\\[[^]]*]", "\"firedRules\":" + full.get("firedRules"));
-        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
-        assertThat(Cli.withInput(whole + "\n", "--expand", "--catalog", catalog.toString()).out())
+        assertThat(expand(whole + "\n").out())
                 .isEqualTo(Cli.withInput(input, "--batch").out());
     }
 
     @Test
     void aFiredRuleTheCatalogLacksIsAClearError() throws IOException {
-        String line = Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact").out().strip();
+        String line = firstCompactLine();
         String broken = line.replaceFirst("\"otherFiredRules\":\\[[^]]*]", "\"otherFiredRules\":[\"XX-99\"]");
         assertThat(broken).isNotEqualTo(line);
-        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
-        Cli expanded = Cli.withInput(broken + "\n", "--expand", "--catalog", catalog.toString());
+        Cli expanded = expand(broken + "\n");
         assertThat(expanded.exitCode()).isEqualTo(Main.SOME_LINES_BAD);
         assertThat(expanded.out()).contains("names rule \\\"XX-99\\\", which the catalog does not list");
     }
@@ -140,8 +136,7 @@ class CompactBatchTest {
         assertThat(full.exitCode()).isZero();
         assertThat(compact.exitCode()).isZero();
         assertThat(compact.out()).as("every line lists only the fired rules no item names").doesNotContain("\"firedRules\"");
-        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
-        Cli expanded = Cli.withInput(compact.out(), "--expand", "--catalog", catalog.toString());
+        Cli expanded = expand(compact.out());
         assertThat(expanded.exitCode()).isZero();
         List<String> want = full.out().lines().toList();
         List<String> got = expanded.out().lines().toList();
@@ -151,6 +146,16 @@ class CompactBatchTest {
         }
         System.out.printf("%s lines: full %.0f bytes per line, compact %.0f%n", mix.size(),
                 (double) full.out().length() / mix.size(), (double) compact.out().length() / mix.size());
+    }
+
+    private static String firstCompactLine() {
+        return Cli.withInput(BatchInput.line(BenchmarkMix.assessments().get(0)) + "\n", "--batch", "--compact").out().strip();
+    }
+
+    /** {@code --expand} of these lines with the bundled rules' catalog. */
+    private Cli expand(String lines) throws IOException {
+        Path catalog = write("catalog.json", Cli.run("--list-rules", "--format", "json").out());
+        return Cli.withInput(lines, "--expand", "--catalog", catalog.toString());
     }
 
     private static List<String> strings(JsonNode array) {
