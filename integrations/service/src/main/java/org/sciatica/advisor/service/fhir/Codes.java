@@ -47,7 +47,7 @@ final class Codes {
         CONDITIONS.put(Condition.VARICOSE_VEINS, icd("I83"));
         CONDITIONS.put(Condition.LONG_TERM_CORTICOSTEROIDS, icd("Z79.52"));
 
-        CAUSES.put("SPINAL_STENOSIS", any(icd("M48.0"), snomed("18347007")));
+        CAUSES.put("SPINAL_STENOSIS", any(icd("M48.0"), snomed("76107001", "18347007")));
         CAUSES.put("HERNIATED_DISC", icd("M51.1", "M51.2", "M50.1"));
         CAUSES.put("OTHER_SPINAL", icd("M43.1", "M47.2"));
     }
