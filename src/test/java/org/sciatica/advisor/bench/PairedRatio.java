@@ -102,6 +102,8 @@ public final class PairedRatio {
         runs.forEach(r -> micros.add(new ArrayList<>()));
         List<List<Double>> ratios = new ArrayList<>();
         runs.forEach(r -> ratios.add(new ArrayList<>()));
+        List<List<Double>> toFirst = new ArrayList<>();
+        runs.forEach(r -> toFirst.add(new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             double[] perAnswer = new double[runs.size()];
             for (int k = 0; k < runs.size(); k++) {
@@ -111,6 +113,7 @@ public final class PairedRatio {
             for (int i = 0; i < runs.size(); i++) {
                 micros.get(i).add(perAnswer[i]);
                 ratios.get(i).add(perAnswer[i] / perAnswer[runs.size() - 1]);
+                toFirst.get(i).add(perAnswer[i] / perAnswer[0]);
             }
         }
         System.out.printf("%d rounds of %d ms slices after %d s of warm-up, one thread, the 1,000-case mix%n", rounds,
@@ -119,6 +122,12 @@ public final class PairedRatio {
             List<Double> r = ratios.get(i);
             System.out.printf("  %-40s median %6.1f us/answer; ratio to the baseline: median %.2fx (IQR %.2f-%.2f)%n",
                     names.get(i), quantile(micros.get(i), 0.5), quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75));
+        }
+        // Each contender against the first, round by round: the figure for an A/B of two variants.
+        for (int i = 1; i < runs.size() - 1; i++) {
+            List<Double> r = toFirst.get(i);
+            System.out.printf("  %-40s time to the first's: median %.3f (IQR %.3f-%.3f)%n", names.get(i), quantile(r, 0.5),
+                    quantile(r, 0.25), quantile(r, 0.75));
         }
     }
 

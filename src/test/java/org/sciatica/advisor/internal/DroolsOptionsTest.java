@@ -61,6 +61,20 @@ class DroolsOptionsTest {
     }
 
     @Test
+    void theLibrarysOptionsAnswerAsDroolsDefaultsOnBothMixes() {
+        Engine library = Engine.compile(RuleFile.bundled());
+        Engine defaults = Engine.compile(RuleFile.bundled(), true, new DroolsOptions(java.util.Map.of(), java.util.Map.of()));
+        FreshSessions defaultsFresh = new FreshSessions(defaults);
+        List<Assessment> cases = new java.util.ArrayList<>(BenchmarkMix.assessments());
+        cases.addAll(BenchmarkMix.heavy());
+        for (Assessment a : cases) {
+            var expected = defaults.advise(a, HandCodedRules.AS_OF);
+            assertThat(library.advise(a, HandCodedRules.AS_OF)).as(a.summary()).isEqualTo(expected);
+            assertThat(defaultsFresh.advise(a, HandCodedRules.AS_OF)).as(a.summary() + ", fresh session").isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aSettingOutsideBaseOrSessionIsRefusedNamingIt() {
         assertThatThrownBy(() -> EngineWithOptions.options("drools.threadSafe=false"))
                 .hasMessage("settings: \"drools.threadSafe=false\" is not base:NAME=VALUE or session:NAME=VALUE");
