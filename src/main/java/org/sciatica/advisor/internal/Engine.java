@@ -52,6 +52,14 @@ public final class Engine {
         return compileFromDrl(files, RuleBase.Options.DEFAULT);
     }
 
+    /**
+     * Compiles the files with these Drools options, from the precompiled model where it applies
+     * unless {@code precompiledAllowed} is false: for the benchmarks that compare options.
+     */
+    static Engine compile(List<RuleFile> files, boolean precompiledAllowed, DroolsOptions drools) {
+        return new Engine(RuleBase.compile(files, productVersion(), precompiledAllowed, RuleBase.Options.DEFAULT, drools));
+    }
+
     /** Compiles the DRL with these options even where a precompiled model exists. */
     public static Engine compileFromDrl(List<RuleFile> files, RuleBase.Options options) {
         return new Engine(RuleBase.compile(files, productVersion(), false, options));

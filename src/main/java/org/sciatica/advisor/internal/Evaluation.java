@@ -53,12 +53,12 @@ final class Evaluation {
      * from an empty session, as a fresh one would (a test compares the two on every case).
      */
     static Evaluation run(RuleBase rules, Assessment assessment, java.time.LocalDate date) {
-        return run(rules, assessment, date, rules.sessions().newKieSession());
+        return run(rules, assessment, date, rules.pooledSession());
     }
 
     /** As {@link #run(RuleBase, Assessment, java.time.LocalDate)} in a new session, made and disposed here. */
     static Evaluation runInFreshSession(RuleBase rules, Assessment assessment, java.time.LocalDate date) {
-        return run(rules, assessment, date, rules.kieBase().newKieSession());
+        return run(rules, assessment, date, rules.freshSession());
     }
 
     private static Evaluation run(RuleBase rules, Assessment assessment, java.time.LocalDate date, KieSession session) {

@@ -72,7 +72,8 @@ public final class ExecutableModel {
     }
 
     /** One rule base from these models (the bundled rules' and any clinic directory's), in order. */
-    static KieBase build(List<Model> models) {
-        return KieBaseBuilder.createKieBaseFromModel(models);
+    static KieBase build(List<Model> models, org.kie.api.@Nullable KieBaseConfiguration configuration) {
+        return configuration == null ? KieBaseBuilder.createKieBaseFromModel(models)
+                : KieBaseBuilder.createKieBaseFromModel(models, configuration);
     }
 }

@@ -36,6 +36,8 @@ public final class RuleBase {
     private final KieBase kieBase;
     /** Sessions for evaluations, reset between uses; made on the first evaluation. */
     private volatile org.kie.api.runtime.@Nullable KieSessionsPool sessions;
+    /** The sessions' configuration ({@link DroolsOptions}), or null for Drools' defaults. */
+    private final org.kie.api.runtime.@Nullable KieSessionConfiguration sessionConfiguration;
     private final List<RuleInfo> catalog;
     private final Map<String, Integer> positionById;
     private final Map<String, RuleInfo> infoByKey;
@@ -66,8 +68,10 @@ public final class RuleBase {
     private RuleBase(KieBase kieBase, List<RuleInfo> catalog, Map<String, RuleInfo> infoByKey, String version,
                      boolean precompiled, SourceRegistry registry, List<SafetyMonitor.Departure> departures,
                      ClinicVocabulary vocabulary, boolean withDrafts, Map<RuleInfo, RuleInfo> replacedWhileInForce,
-                     List<String> loadWarnings, List<java.nio.file.Path> modelDirectories) {
+                     List<String> loadWarnings, List<java.nio.file.Path> modelDirectories,
+                     org.kie.api.runtime.@Nullable KieSessionConfiguration sessionConfiguration) {
         this.kieBase = kieBase;
+        this.sessionConfiguration = sessionConfiguration;
         this.loadWarnings = List.copyOf(loadWarnings);
         this.modelDirectories = List.copyOf(modelDirectories);
         this.withDrafts = withDrafts;
@@ -140,6 +144,12 @@ public final class RuleBase {
 
     /** As {@link #compile(List, String)}; with {@code precompiledAllowed} false, always compiles the DRL. */
     static RuleBase compile(List<RuleFile> allFiles, String productVersion, boolean precompiledAllowed, Options options) {
+        return compile(allFiles, productVersion, precompiledAllowed, options, DroolsOptions.CHOSEN);
+    }
+
+    /** As {@link #compile(List, String, boolean, Options)}, with these Drools options (the benchmarks compare others). */
+    static RuleBase compile(List<RuleFile> allFiles, String productVersion, boolean precompiledAllowed, Options options,
+                            DroolsOptions drools) {
         boolean replaceProtected = options.replaceProtected();
         List<RuleFile> files = allFiles.stream().filter(RuleFile::isDrl).toList();
         List<RuleProblem> problems = new ArrayList<>();
@@ -218,10 +228,13 @@ public final class RuleBase {
             }
             start = end;
         }
-        KieBase kieBase = models.isEmpty() ? null : ExecutableModel.build(models);
+        org.kie.api.KieBaseConfiguration kieBaseConfiguration = drools.kieBaseConfiguration(RuleBase.class.getClassLoader());
+        KieBase kieBase = models.isEmpty() ? null : ExecutableModel.build(models, kieBaseConfiguration);
         try {
             if (kieBase == null) {
-                kieBase = compileDrl(files, null, vocabulary);
+                kieBase = kieBaseConfiguration == null ? compileDrl(files, null, vocabulary)
+                        : compileDrl(files, org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(kieBaseConfiguration),
+                                vocabulary);
             } else if (fromModels < files.size()) {
                 compileDrl(files.subList(fromModels, files.size()), kieBase, vocabulary);
             }
@@ -345,7 +358,8 @@ public final class RuleBase {
             throw new RuleLoadException(inOrder(problems, allFiles));
         }
         return new RuleBase(kieBase, catalog, byKey, productVersion + "+" + digest(allFiles), precompiled,
-                sources, departures, vocabulary, options.withDrafts(), replacedWhileInForce, loadWarnings, modelDirectories);
+                sources, departures, vocabulary, options.withDrafts(), replacedWhileInForce, loadWarnings, modelDirectories,
+                drools.sessionConfiguration());
     }
 
     /**
@@ -379,6 +393,16 @@ public final class RuleBase {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** A session from the pool, for one evaluation; disposing it returns it to the pool, reset. */
+    org.kie.api.runtime.KieSession pooledSession() {
+        return sessionConfiguration == null ? sessions().newKieSession() : sessions().newKieSession(sessionConfiguration);
+    }
+
+    /** A new session, not from the pool, with the same configuration. */
+    org.kie.api.runtime.KieSession freshSession() {
+        return sessionConfiguration == null ? kieBase.newKieSession() : kieBase.newKieSession(sessionConfiguration, null);
     }
 
     /** The pool of sessions evaluations run in; shared by threads, each session used by one at a time. */

@@ -22,7 +22,11 @@ import org.sciatica.advisor.internal.RuleFile;
  * baseline. Arguments: warm-up seconds (default 30), rounds (default 60), slice milliseconds
  * (default 300), and optionally {@code rule-count}: then the runs compared are the bundled rules
  * alone (the baseline) and the bundled rules plus 100, 500 and 1,000 generated rules, idle or
- * matching (see {@link RuleCountBenchmark}).
+ * matching (see {@link RuleCountBenchmark}); or {@code variant DIR}: the bundled rules against a rewrite of
+ * them in DIR, both compiled from DRL; or {@code options SETTINGS...}: the bundled rules with the
+ * library's Drools options against the same rules built with each argument's settings (see
+ * {@link org.sciatica.advisor.internal.EngineWithOptions}), for example
+ * {@code options session:drools.threadSafe=false base:drools.shareAlphaNodes=false}.
  */
 public final class PairedRatio {
     private static volatile Object sink;
@@ -72,6 +76,21 @@ public final class PairedRatio {
             names.add("hand-coded baseline");
             runs.add(baseline::advise);
         }
+        if (args.length > 4 && args[3].equals("options")) {
+            // The bundled rules built with Drools options (one variant per argument, see
+            // EngineWithOptions) against the library's, with the hand-coded baseline last.
+            names.clear();
+            runs.clear();
+            names.add("rules (library's options)");
+            runs.add(a -> engine.advise(a, asOf));
+            for (int v = 4; v < args.length; v++) {
+                Engine variant = org.sciatica.advisor.internal.EngineWithOptions.bundled(args[v]);
+                names.add(args[v]);
+                runs.add(a -> variant.advise(a, asOf));
+            }
+            names.add("hand-coded baseline");
+            runs.add(baseline::advise);
+        }
 
         long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmEnd) {
@@ -83,6 +102,8 @@ public final class PairedRatio {
         runs.forEach(r -> micros.add(new ArrayList<>()));
         List<List<Double>> ratios = new ArrayList<>();
         runs.forEach(r -> ratios.add(new ArrayList<>()));
+        List<List<Double>> toFirst = new ArrayList<>();
+        runs.forEach(r -> toFirst.add(new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             double[] perAnswer = new double[runs.size()];
             for (int k = 0; k < runs.size(); k++) {
@@ -92,14 +113,21 @@ public final class PairedRatio {
             for (int i = 0; i < runs.size(); i++) {
                 micros.get(i).add(perAnswer[i]);
                 ratios.get(i).add(perAnswer[i] / perAnswer[runs.size() - 1]);
+                toFirst.get(i).add(perAnswer[i] / perAnswer[0]);
             }
         }
         System.out.printf("%d rounds of %d ms slices after %d s of warm-up, one thread, the 1,000-case mix%n", rounds,
                 sliceNanos / 1_000_000, warmupSeconds);
         for (int i = 0; i < runs.size(); i++) {
             List<Double> r = ratios.get(i);
-            System.out.printf("  %-34s median %6.1f us/answer; ratio to the baseline: median %.2fx (IQR %.2f-%.2f)%n",
+            System.out.printf("  %-40s median %6.1f us/answer; ratio to the baseline: median %.2fx (IQR %.2f-%.2f)%n",
                     names.get(i), quantile(micros.get(i), 0.5), quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75));
+        }
+        // Each contender against the first, round by round: the figure for an A/B of two variants.
+        for (int i = 1; i < runs.size() - 1; i++) {
+            List<Double> r = toFirst.get(i);
+            System.out.printf("  %-40s time to the first's: median %.3f (IQR %.3f-%.3f)%n", names.get(i), quantile(r, 0.5),
+                    quantile(r, 0.25), quantile(r, 0.75));
         }
     }
 
