@@ -43,6 +43,7 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.internal.Engine;
 import org.sciatica.advisor.json.AssessmentJson;
 import org.sciatica.advisor.json.CdsHooks;
 import org.sciatica.advisor.json.CompactAnswers;
@@ -249,6 +250,8 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        // Most runs answer with the bundled rules: compile them while the arguments are read.
+        Engine.startBundled();
         int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
                 UnaryOperator.identity(), System.console() != null);
         System.exit(code);
