@@ -105,6 +105,9 @@ public final class Main implements Callable<Integer> {
      */
     public static final int LESS_CAUTIOUS = 3;
 
+    /** The standard options that print the usage or the version and load no rules. */
+    private static final java.util.Set<String> HELP_OR_VERSION = java.util.Set.of("-h", "--help", "-V", "--version");
+
     enum Format {
         text, json, markdown, cds_hooks;
 
@@ -250,8 +253,11 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        // Most runs answer with the bundled rules: compile them while the arguments are read.
-        Engine.startBundled();
+        // Most runs answer with the bundled rules: compile them on the other core while picocli builds its
+        // command model. Not when asked for the usage or the version, which need no rules (it would slow them).
+        if (java.util.Arrays.stream(args).noneMatch(HELP_OR_VERSION::contains)) {
+            Engine.startBundled();
+        }
         int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
                 UnaryOperator.identity(), System.console() != null);
         System.exit(code);
