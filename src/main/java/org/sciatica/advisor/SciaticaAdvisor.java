@@ -43,7 +43,9 @@ public final class SciaticaAdvisor {
     }
 
     /**
-     * An advisor with the rules that ship in the jar.
+     * An advisor with the rules that ship in the jar. They are compiled once and shared by every
+     * advisor made with them and the default options (this, or a {@link Builder} without added
+     * directories, drafts or protected-rule replacement), so a second call is cheap.
      *
      * @throws RuleLoadException only if the jar itself is broken
      * @return an advisor with the bundled rules
@@ -312,6 +314,9 @@ public final class SciaticaAdvisor {
          * @return the advisor, ready to share between threads
          */
         public SciaticaAdvisor build() {
+            if (bundled && ruleDirectories.isEmpty() && !replaceProtected && !withDrafts) {
+                return new SciaticaAdvisor(Engine.bundled(), asOf, reviewAgeDays);
+            }
             List<RuleFile> files = new ArrayList<>();
             if (bundled) {
                 files.addAll(RuleFile.bundled());

@@ -43,6 +43,7 @@ import org.sciatica.advisor.RuleLoadException;
 import org.sciatica.advisor.RuleProblem;
 import org.sciatica.advisor.SafetyViolationException;
 import org.sciatica.advisor.SciaticaAdvisor;
+import org.sciatica.advisor.internal.Engine;
 import org.sciatica.advisor.json.AssessmentJson;
 import org.sciatica.advisor.json.CdsHooks;
 import org.sciatica.advisor.json.CompactAnswers;
@@ -103,6 +104,9 @@ public final class Main implements Callable<Integer> {
      * refused; or {@code --mutation-report}'s score is below {@code --min-score}.
      */
     public static final int LESS_CAUTIOUS = 3;
+
+    /** The standard options that print the usage or the version and load no rules. */
+    private static final java.util.Set<String> HELP_OR_VERSION = java.util.Set.of("-h", "--help", "-V", "--version");
 
     enum Format {
         text, json, markdown, cds_hooks;
@@ -249,6 +253,11 @@ public final class Main implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        // Most runs answer with the bundled rules: compile them on the other core while picocli builds its
+        // command model. Not when asked for the usage or the version, which need no rules (it would slow them).
+        if (java.util.Arrays.stream(args).noneMatch(HELP_OR_VERSION::contains)) {
+            Engine.startBundled();
+        }
         int code = run(args, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
                 UnaryOperator.identity(), System.console() != null);
         System.exit(code);

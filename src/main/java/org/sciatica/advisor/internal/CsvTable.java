@@ -43,9 +43,10 @@ final class CsvTable {
                     + (rows.isEmpty() ? ", the file is empty" : ", was " + String.join(",", rows.get(0)))));
             return;
         }
+        int[] lines = rowLines(file.content(), rows.size());
         for (int i = 1; i < rows.size(); i++) {
             List<String> row = rows.get(i);
-            int line = lineOf(file.content(), i);
+            int line = lines[i];
             if (row.size() == 1 && row.get(0).isBlank()) {
                 continue;
             }
@@ -133,12 +134,16 @@ final class CsvTable {
         return rows;
     }
 
-    /** The 1-based line on which row {@code index} starts (rows may span lines inside quotes). */
-    static int lineOf(String text, int index) {
+    /**
+     * The 1-based line on which each of the first {@code count} rows starts (rows may span lines
+     * inside quotes), in one pass over the text; a row past the text's end gets its last line.
+     */
+    static int[] rowLines(String text, int count) {
+        int[] lines = new int[count];
         int line = 1;
         int row = 0;
         boolean quoted = false;
-        for (int i = 0; i < text.length() && row < index; i++) {
+        for (int i = 0; i < text.length() && row < count - 1; i++) {
             char c = text.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
@@ -146,9 +151,14 @@ final class CsvTable {
                 line++;
                 if (!quoted) {
                     row++;
+                    lines[row] = line;
                 }
             }
         }
-        return line;
+        if (count > 0) {
+            lines[0] = 1;
+            java.util.Arrays.fill(lines, row + 1, count, line);
+        }
+        return lines;
     }
 }

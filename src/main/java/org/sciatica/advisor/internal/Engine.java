@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.sciatica.advisor.Assessment;
 import org.sciatica.advisor.Recommendation;
@@ -25,6 +28,8 @@ public final class Engine {
     private final Assembler assembler;
 
     private final Set<String> bundledFiles;
+    /** The {@link #bundled()} engine: being compiled, or compiled; null before the first call or after a failure. */
+    private static final AtomicReference<CompletableFuture<Engine>> BUNDLED = new AtomicReference<>();
 
     private Engine(RuleBase rules) {
         this.rules = rules;
@@ -45,6 +50,54 @@ public final class Engine {
     /** Compiles the files with these load options (protected rules replaceable, drafts run). */
     public static Engine compile(List<RuleFile> files, RuleBase.Options options) {
         return new Engine(RuleBase.compile(files, productVersion(), options));
+    }
+
+    /**
+     * The bundled rules with the default load options, compiled once per class loader and shared: what
+     * {@code SciaticaAdvisor.withBundledRules()} answers with. An engine is immutable, so one serves every
+     * advisor that asks for these rules. A compilation that fails is not kept: the next call compiles
+     * again and reports its own problems.
+     *
+     * @return the engine of the bundled rules
+     * @throws org.sciatica.advisor.RuleLoadException only if the jar itself is broken
+     */
+    public static Engine bundled() {
+        CompletableFuture<Engine> mine = new CompletableFuture<>();
+        CompletableFuture<Engine> shared = BUNDLED.compareAndExchange(null, mine);
+        if (shared != null) {
+            try {
+                return shared.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                // The shared compilation failed (it has been cleared): compile here, to report its problems.
+                return compile(RuleFile.bundled(), RuleBase.Options.DEFAULT);
+            }
+        }
+        try {
+            Engine engine = compile(RuleFile.bundled(), RuleBase.Options.DEFAULT);
+            mine.complete(engine);
+            return engine;
+        } catch (RuntimeException | Error e) {
+            BUNDLED.compareAndSet(mine, null);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts compiling the {@link #bundled()} rules on a daemon thread, for a caller that will most
+     * likely need them and has other work first: the command line, while it reads its arguments.
+     * A failure is left to the caller that asks for them, which compiles again and reports it.
+     */
+    public static void startBundled() {
+        Thread thread = new Thread(() -> {
+            try {
+                bundled();
+            } catch (RuntimeException e) {
+                // reported by the caller of bundled(), which compiles again
+            }
+        }, "sciatica-advisor-bundled-rules");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Compiles the DRL even where a precompiled model exists: for comparing the two, and for mutants. */

@@ -32,18 +32,39 @@ final class RuleEffects {
     private RuleEffects() {
     }
 
-    /** The right-hand side of the rule declared at {@code line}: from the first "then" to the "end" that starts a line. */
+    /**
+     * The right-hand side of the rule declared at {@code line}: from the first "then" to the "end" that
+     * starts a line, searched in the file's lines from that one on, each ended by a line feed.
+     */
     private static String body(String drl, int line) {
         Map<Integer, String> known = BODIES.computeIfAbsent(drl, t -> new java.util.concurrent.ConcurrentHashMap<>());
         return known.computeIfAbsent(line, l -> {
-            String[] lines = Lines.of(drl);
-            StringBuilder rest = new StringBuilder();
-            for (int i = l - 1; i < lines.length; i++) {
-                rest.append(lines[i]).append('\n');
+            Joined joined = JOINED.computeIfAbsent(drl, Joined::of);
+            if (l - 1 >= joined.starts().length) {
+                return "";
             }
-            Matcher rhs = RHS.matcher(rest);
+            // The search starts at the rule's line as if the text began there (the region's bounds are opaque
+            // and anchoring), without copying the rest of the file for each rule.
+            Matcher rhs = RHS.matcher(joined.text()).region(joined.starts()[l - 1], joined.text().length());
             return rhs.find() ? rhs.group(1) : "";
         });
+    }
+
+    /** Each rule file's lines joined, each ended by a line feed, with where each line starts. */
+    private static final Map<String, Joined> JOINED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** A file's {@link Lines} joined, each followed by a line feed, and the offset at which each starts. */
+    private record Joined(String text, int[] starts) {
+        static Joined of(String drl) {
+            String[] lines = Lines.of(drl);
+            StringBuilder text = new StringBuilder();
+            int[] starts = new int[lines.length];
+            for (int i = 0; i < lines.length; i++) {
+                starts[i] = text.length();
+                text.append(lines[i]).append('\n');
+            }
+            return new Joined(text.toString(), starts);
+        }
     }
 
     /** The effects of the rule declared at {@code line} (1-based) in {@code drl}. */
