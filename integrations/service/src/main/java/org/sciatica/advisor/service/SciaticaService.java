@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -94,7 +95,10 @@ public final class SciaticaService implements AutoCloseable {
     /** How long a request waits for its audit row before answering anyway (logged): the store is slow or down. */
     private static final long AUDIT_WAIT_SECONDS = 5;
     private final BlockingQueue<PendingAudit> adviceAudit = new ArrayBlockingQueue<>(10_000);
-    private final Thread auditWriter;
+    /** The group-commit writer of {@code --advice-audit commit}; null with the journal. */
+    private final @Nullable Thread auditWriter;
+    /** The journal of {@code --advice-audit journal}; null with the group commit. */
+    private final @Nullable AdviceJournal journal;
 
     /** An {@code /advice} answer on its way to the store, and what its request waits on. */
     private record PendingAudit(Store.Answer answer, java.util.concurrent.CompletableFuture<Void> written) {
@@ -103,8 +107,9 @@ public final class SciaticaService implements AutoCloseable {
     private final Javalin app;
     private final String publicUrl;
 
-    private SciaticaService(ServiceConfig config, SciaticaAdvisor advisor, Store store, Clock clock) {
+    private SciaticaService(ServiceConfig config, SciaticaAdvisor advisor, Store store, @Nullable AdviceJournal journal, Clock clock) {
         this.config = config;
+        this.journal = journal;
         this.advisor = advisor;
         this.store = store;
         this.clock = clock;
@@ -124,15 +129,20 @@ public final class SciaticaService implements AutoCloseable {
         app.start();
         this.publicUrl = config.publicUrl() != null ? stripSlash(config.publicUrl())
                 : "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + app.port();
-        this.auditWriter = new Thread(this::writeAdviceAudit, "advice-audit");
-        auditWriter.setDaemon(true);
-        auditWriter.start();
+        if (journal == null) {
+            this.auditWriter = new Thread(this::writeAdviceAudit, "advice-audit");
+            auditWriter.setDaemon(true);
+            auditWriter.start();
+        } else {
+            this.auditWriter = null;
+        }
         if (config.devSandbox()) {
             LOG.warn("event=dev_sandbox_on issuer={} note=\"tokens signed with the CDS Hooks sandbox's public key are accepted; "
                     + "anyone can sign them; development only\"", TokenVerifier.SANDBOX_ISSUER);
         }
-        LOG.info("event=started url={} store={} rules_version=\"{}\" issuers={} cors_origins={}", publicUrl,
-                Store.redact(config.jdbcUrl()), advisor.rulesVersion(), config.trustedIssuers().keySet(), config.corsOrigins());
+        LOG.info("event=started url={} store={} advice_audit={} rules_version=\"{}\" issuers={} cors_origins={}", publicUrl,
+                Store.redact(config.jdbcUrl()), config.adviceAudit().name().toLowerCase(Locale.ROOT), advisor.rulesVersion(),
+                config.trustedIssuers().keySet(), config.corsOrigins());
     }
 
     /**
@@ -160,9 +170,16 @@ public final class SciaticaService implements AutoCloseable {
             }
         }
         Store store = Store.open(config.jdbcUrl());
+        AdviceJournal journal = null;
         try {
-            return new SciaticaService(config, advisor, store, clock);
+            if (config.adviceAudit() == ServiceConfig.AdviceAudit.JOURNAL) {
+                journal = AdviceJournal.open(config.dataDir().resolve("advice-journal"), store);
+            }
+            return new SciaticaService(config, advisor, store, journal, clock);
         } catch (RuntimeException e) {
+            if (journal != null) {
+                journal.close();
+            }
             store.close();
             throw e;
         }
@@ -190,13 +207,17 @@ public final class SciaticaService implements AutoCloseable {
         }
         LOG.info("event=stopping");
         app.stop();
-        auditWriter.interrupt();
-        try {
-            auditWriter.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (journal != null) {
+            journal.close();
+        } else {
+            auditWriter.interrupt();
+            try {
+                auditWriter.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            drainAdviceAudit();
         }
-        drainAdviceAudit();
         store.close();
         LOG.info("event=stopped");
     }
@@ -838,9 +859,25 @@ public final class SciaticaService implements AutoCloseable {
         Recommendation r = advise(assessment);
         byte[] json = RecommendationJson.compactUtf8(r);
         String answerId = UUID.randomUUID().toString();
-        PendingAudit audit = new PendingAudit(new Store.Answer(answerId, clock.instant(), "advice", null, r.rulesVersion(),
-                null, r.disposition().name(), new String(json, StandardCharsets.UTF_8), List.of()),
-                new java.util.concurrent.CompletableFuture<>());
+        Store.Answer row = new Store.Answer(answerId, clock.instant(), "advice", null, r.rulesVersion(),
+                null, r.disposition().name(), new String(json, StandardCharsets.UTF_8), List.of());
+        if (journal != null) {
+            try {
+                journal.append(row); // the answer leaves only once its row is in the journal file
+            } catch (IOException e) {
+                LOG.warn("event=audit_failed service=advice answer={} reason=\"{}\"", answerId, e.toString());
+            }
+        } else {
+            commitAudit(row);
+        }
+        ctx.header("Location", "/reports/" + answerId);
+        ctx.contentType("application/json").result(json);
+    }
+
+    /** Queues the row for the group commit and waits until it is committed (or the store is found slow or down: logged). */
+    private void commitAudit(Store.Answer row) {
+        String answerId = row.answerId();
+        PendingAudit audit = new PendingAudit(row, new java.util.concurrent.CompletableFuture<>());
         try {
             // The answer leaves only once it is recorded; a store that is slow or down does not stop advice (logged).
             if (!adviceAudit.offer(audit, AUDIT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -854,14 +891,13 @@ public final class SciaticaService implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("event=audit_not_confirmed answer={} reason=\"{}\"", answerId, e.toString());
         }
-        ctx.header("Location", "/reports/" + answerId);
-        ctx.contentType("application/json").result(json);
     }
 
     private void reportJson(Context ctx) {
         pageAuth(ctx);
         String answerId = ctx.pathParam("answerId");
-        String json = store.answerJson(answerId)
+        Optional<String> unmoved = journal == null ? Optional.empty() : journal.unmovedJson(answerId);
+        String json = (unmoved.isPresent() ? unmoved : store.answerJson(answerId))
                 .orElseThrow(() -> new HttpError(404, "answerId", "no answer " + answerId));
         ctx.contentType("application/json").result(json);
     }

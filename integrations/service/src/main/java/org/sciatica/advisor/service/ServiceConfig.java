@@ -21,12 +21,28 @@ import org.jspecify.annotations.Nullable;
  * @param pageKey the key for the web page, the plain endpoint and the report when not on loopback, or null
  * @param devSandbox accept the public CDS Hooks sandbox's tokens (development only)
  * @param maxBodyBytes the largest request body accepted
+ * @param adviceAudit how {@code /advice} answers are recorded before they are sent
  */
 public record ServiceConfig(String host, int port, @Nullable String publicUrl, List<Path> ruleDirectories,
                             @Nullable String store, Path dataDir, Map<String, String> trustedIssuers,
-                            List<String> corsOrigins, @Nullable String pageKey, boolean devSandbox, long maxBodyBytes) {
+                            List<String> corsOrigins, @Nullable String pageKey, boolean devSandbox, long maxBodyBytes,
+                            AdviceAudit adviceAudit) {
     /** The default limit on a request body: 1 MiB, far above any prefetch a patient-view needs. */
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+
+    /**
+     * How an {@code /advice} answer is recorded before it is sent. Either way, an answer sent survives the process being
+     * killed; they differ in cost and in where the row waits.
+     */
+    public enum AdviceAudit {
+        /**
+         * Appended to a journal file in the data directory, moved into the store within a fifth of a second (the
+         * default with the embedded store): one file write per answer instead of a store commit.
+         */
+        JOURNAL,
+        /** Committed to the store, in a group commit with the answers of concurrent requests (the default with {@code --store}). */
+        COMMIT
+    }
 
     /** Copies the collections; checks the arguments. */
     public ServiceConfig {
@@ -44,12 +60,13 @@ public record ServiceConfig(String host, int port, @Nullable String publicUrl, L
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1024, was " + maxBodyBytes);
         }
+        Objects.requireNonNull(adviceAudit, "adviceAudit");
     }
 
     /** The defaults: loopback, the given port and data directory, nothing else configured. */
     public static ServiceConfig defaults(int port, Path dataDir) {
         return new ServiceConfig("127.0.0.1", port, null, List.of(), null, dataDir, Map.of(), List.of(), null, false,
-                DEFAULT_MAX_BODY);
+                DEFAULT_MAX_BODY, AdviceAudit.JOURNAL);
     }
 
     /** @return whether the service listens on a loopback address only */
@@ -67,19 +84,25 @@ public record ServiceConfig(String host, int port, @Nullable String publicUrl, L
 
     ServiceConfig withPort(int newPort) {
         return new ServiceConfig(host, newPort, publicUrl, ruleDirectories, store, dataDir, trustedIssuers, corsOrigins,
-                pageKey, devSandbox, maxBodyBytes);
+                pageKey, devSandbox, maxBodyBytes, adviceAudit);
     }
 
     /** A copy with these settings changed (tests and the command line build on the defaults). */
     public ServiceConfig with(@Nullable String newStore, Map<String, String> issuers, List<String> origins,
                               @Nullable String key, boolean sandbox) {
         return new ServiceConfig(host, port, publicUrl, ruleDirectories, newStore, dataDir, issuers, origins, key, sandbox,
-                maxBodyBytes);
+                maxBodyBytes, adviceAudit);
+    }
+
+    /** A copy recording {@code /advice} answers the given way. */
+    public ServiceConfig withAdviceAudit(AdviceAudit audit) {
+        return new ServiceConfig(host, port, publicUrl, ruleDirectories, store, dataDir, trustedIssuers, corsOrigins,
+                pageKey, devSandbox, maxBodyBytes, audit);
     }
 
     /** A copy listening on another host, with the public address callers use. */
     public ServiceConfig on(String newHost, @Nullable String newPublicUrl) {
         return new ServiceConfig(newHost, port, newPublicUrl, ruleDirectories, store, dataDir, trustedIssuers, corsOrigins,
-                pageKey, devSandbox, maxBodyBytes);
+                pageKey, devSandbox, maxBodyBytes, adviceAudit);
     }
 }

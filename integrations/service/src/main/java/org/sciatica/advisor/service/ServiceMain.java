@@ -68,6 +68,12 @@ public final class ServiceMain implements Callable<Integer> {
             description = "Largest request body in bytes (env SCIATICA_MAX_BODY; default ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--advice-audit", paramLabel = "journal|commit", defaultValue = "${env:SCIATICA_ADVICE_AUDIT}",
+            description = "How /advice records an answer before sending it: journal (a file write in --data-dir, moved to the store "
+                    + "within 0.2 s) or commit (a store commit); both survive a killed process (env SCIATICA_ADVICE_AUDIT; "
+                    + "default: journal with the embedded store, commit with --store).")
+    String adviceAudit;
+
     /** Starts the service from the command line. */
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -103,7 +109,18 @@ public final class ServiceMain implements Callable<Integer> {
         }
         List<String> origins = corsOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new ServiceConfig(host, port, blank(publicUrl), rules, blank(store), dataDir, trusted, origins, blank(pageKey),
-                devSandbox, maxBody);
+                devSandbox, maxBody, adviceAudit(blank(adviceAudit), blank(store) == null));
+    }
+
+    private static ServiceConfig.AdviceAudit adviceAudit(String value, boolean embedded) {
+        if (value == null) {
+            return embedded ? ServiceConfig.AdviceAudit.JOURNAL : ServiceConfig.AdviceAudit.COMMIT;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "journal" -> ServiceConfig.AdviceAudit.JOURNAL;
+            case "commit" -> ServiceConfig.AdviceAudit.COMMIT;
+            default -> throw new IllegalArgumentException("--advice-audit must be journal or commit, was '" + value + "'");
+        };
     }
 
     private static String blank(String s) {

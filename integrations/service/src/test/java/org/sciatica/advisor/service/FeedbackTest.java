@@ -50,7 +50,8 @@ class FeedbackTest {
     void onPostgresqlAStoreThatGoesDownGivesFeedback503NeverA200AndAdviceIsStillServed(@TempDir Path dir) throws Exception {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        try (Harness h = Harness.start(dir, c -> c.with(url, c.trustedIssuers(), c.corsOrigins(), null, false))) {
+        try (Harness h = Harness.start(dir, c -> c.with(url, c.trustedIssuers(), c.corsOrigins(), null, false)
+                .withAdviceAudit(ServiceConfig.AdviceAudit.COMMIT))) {
             JsonNode cards = h.post(PATIENT_VIEW, Fixtures.hookRequest("patient-view", Fixtures.prefetch(Fixtures.intake("MUSCLE_TENSION")))).json().get("cards");
             String card = cards.get(0).get("uuid").asText();
             assertThat(h.get("/ready").status()).isEqualTo(200);

@@ -47,7 +47,7 @@ import org.sciatica.advisor.json.RecommendationJson;
  * <li>{@code run URL DIR SECONDS MAX}: the in-process library, {@code POST /advice} closed-loop at 1, 8 and
  * 64 clients, {@code POST /advice} at a fixed offered rate, and {@code patient-view} with full prefetch at 1,
  * 8 and 64 clients; a Markdown table on standard output.</li>
- * <li>{@code advice URL CLIENTS SECONDS} and {@code patient-view URL DIR CLIENTS SECONDS}: one closed-loop reading (for
+ * <li>{@code advice URL CLIENTS SECONDS} and {@code patient-view URL DIR CLIENTS SECONDS}: one closed-loop reading after a 3 s warm-up at the same concurrency (for
  * profiling).</li>
  * </ul>
  * Closed loop: each client sends its next request when the answer to the last one is read, no think time.
@@ -71,6 +71,7 @@ public final class LoadClient {
         } else if (args.length == 4 && args[0].equals("advice")) {
             URI base = URI.create(args[1]);
             List<byte[]> advice = mix().stream().map(body -> post(base, "/advice", body, null)).toList();
+            closed("warm-up", base, Integer.parseInt(args[2]), 3, 1_000_000, (c, i) -> c.exchange(advice.get(i % advice.size())) == 200);
             Result r = closed("POST /advice", base, Integer.parseInt(args[2]), Double.parseDouble(args[3]), 1_000_000,
                     (c, i) -> c.exchange(advice.get(i % advice.size())) == 200);
             System.out.println(r.line());
@@ -115,15 +116,20 @@ public final class LoadClient {
 
     // ---- measurement
 
-    /** A reading; {@code cpuNanos} is the CPU time the service's process (or the in-process thread) used for it, -1 when unknown. */
-    record Result(String what, int clients, String load, long[] nanos, double seconds, int errors, long cpuNanos) {
+    /**
+     * A reading; {@code cpuNanos} is the CPU time the service's process (or the in-process thread) used for it, -1 when
+     * unknown; {@code clientCpuNanos} the CPU time this load generator's process used for it (-1 for in-process rows).
+     */
+    record Result(String what, int clients, String load, long[] nanos, double seconds, int errors, long cpuNanos, long clientCpuNanos) {
         String line() {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             String cpu = cpuNanos < 0 || sorted.length == 0 ? "" : String.format(Locale.ROOT, "%.3f", cpuNanos / 1e6 / sorted.length);
-            return String.format(Locale.ROOT, "| %s | %d | %s | %,d | %.3f | %.3f | %.3f | %,.0f | %s | %d |", what, clients, load, sorted.length,
-                    percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                    sorted.length / seconds, cpu, errors);
+            String clientCpu = clientCpuNanos < 0 || sorted.length == 0 ? ""
+                    : String.format(Locale.ROOT, "%.3f", clientCpuNanos / 1e6 / sorted.length);
+            return String.format(Locale.ROOT, "| %s | %d | %s | %,d | %.3f | %.3f | %.3f | %,.0f | %s | %s | %d |", what, clients, load,
+                    sorted.length, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length / seconds, cpu, clientCpu, errors);
         }
 
         static long percentile(long[] sorted, double p) {
@@ -245,6 +251,7 @@ public final class LoadClient {
             connections.add(new Connection(base));
         }
         long cpu0 = serviceCpuNanos();
+        long clientCpu0 = clientCpuNanos();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         List<Thread> threads = new ArrayList<>();
@@ -291,6 +298,7 @@ public final class LoadClient {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long cpu1 = serviceCpuNanos();
+        long clientCpu1 = clientCpuNanos();
         for (Connection c : connections) {
             c.close();
         }
@@ -302,7 +310,8 @@ public final class LoadClient {
                 measured[n++] = nanos[i];
             }
         }
-        return new Result(what, clients, load, Arrays.copyOf(measured, n), elapsed, errors.get(), cpu0 < 0 ? -1 : cpu1 - cpu0);
+        return new Result(what, clients, load, Arrays.copyOf(measured, n), elapsed, errors.get(), cpu0 < 0 ? -1 : cpu1 - cpu0,
+                clientCpu0 < 0 ? -1 : clientCpu1 - clientCpu0);
     }
 
     /** The library on one thread, the same work per request as {@code /advice} minus HTTP: answer, write the compact JSON. */
@@ -319,7 +328,7 @@ public final class LoadClient {
             nanos[i++] = System.nanoTime() - t0;
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result("library in-process", 1, "one thread", Arrays.copyOf(nanos, i), elapsed, 0, threads.getCurrentThreadCpuTime() - cpu0);
+        return new Result("library in-process", 1, "one thread", Arrays.copyOf(nanos, i), elapsed, 0, threads.getCurrentThreadCpuTime() - cpu0, -1);
     }
 
     static String sign(ECKey key, String audience) {
@@ -352,6 +361,12 @@ public final class LoadClient {
         }
     }
 
+    /** CPU time of this process (all its threads: clients, GC, JIT) so far; -1 when the JVM does not say. */
+    static long clientCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
     static void run(URI base, Path dir, double seconds, int max) throws Exception {
         List<String> mix = mix();
         List<Assessment> assessments = mix.stream().map(AssessmentJson::parse).toList();
@@ -381,8 +396,9 @@ public final class LoadClient {
         for (int clients : new int[] {1, 8, 64}) {
             results.add(hookRun("patient-view, full prefetch", base, hookPath, hookBodies, key, clients, seconds, hookMax));
         }
-        System.out.println("| what | clients | load | requests | p50 ms | p99 ms | max ms | requests/s | CPU ms/request | errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| what | clients | load | requests | p50 ms | p99 ms | max ms | requests/s | CPU ms/request "
+                + "| client CPU ms/request | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         results.forEach(r -> System.out.println(r.line()));
     }
 

@@ -28,7 +28,7 @@ import org.sciatica.advisor.service.store.Store;
 
 /**
  * The service as its own process: SIGKILL in the middle of a stream of feedback loses no feedback answered 200
- * and the service serves again from the same store; SIGTERM lets requests in flight finish; the log, at debug
+ * and the service serves again from the same store; SIGKILL in the middle of a stream of advice loses no answer sent; SIGTERM lets requests in flight finish; the log, at debug
  * level for the service's own classes, holds no token and no access token.
  */
 class ProcessTest {
@@ -138,9 +138,49 @@ class ProcessTest {
         terminate(second.process()); // a graceful stop that closes the store
         assertThat(second.ended()).isTrue();
         assertThat(second.output()).anyMatch(l -> l.contains("event=stopped"));
-        try (Store store = Store.open(new ServiceConfig("127.0.0.1", 0, null, List.of(), null, dir.resolve("data"), java.util.Map.of(),
-                List.of(), null, false, ServiceConfig.DEFAULT_MAX_BODY).jdbcUrl())) {
+        try (Store store = Store.open(ServiceConfig.defaults(0, dir.resolve("data")).jdbcUrl())) {
             assertThat(store.cardsWithFeedback()).containsAll(answered200).contains(more);
+        }
+    }
+
+    @Test
+    void sigkillMidStreamOfAdviceLosesNoAnswerSentItsJournalIsReplayedAtTheNextStart(@TempDir Path dir) throws Exception {
+        Child first = start(dir);
+        String assessment = "{\"cause\": \"PIRIFORMIS_SYNDROME\", \"sensitivity\": \"MODERATE\", \"inflammation\": \"NONE\", \"painLevel\": 5}";
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread client = new Thread(() -> {
+                for (int i = 0; i < 5000; i++) {
+                    try {
+                        Harness.Reply r = post(first.url(), "/advice", assessment, null);
+                        if (r.status() == 200) {
+                            answered.add(r.headers().firstValue("Location").orElseThrow().substring("/reports/".length()));
+                        }
+                    } catch (RuntimeException e) {
+                        return; // the service is gone
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        while (answered.size() < 300 && first.process().isAlive()) {
+            Thread.sleep(2);
+        }
+        first.process().destroyForcibly(); // SIGKILL, with answers sent in the last fifth of a second still in the journal only
+        first.process().waitFor(30, TimeUnit.SECONDS);
+        for (Thread c : clients) {
+            c.join(30_000);
+        }
+        assertThat(answered).as("answers sent before the kill").hasSizeGreaterThanOrEqualTo(300);
+
+        Child second = start(dir);
+        assertThat(second.output()).anyMatch(l -> l.contains("event=audit_replayed"));
+        terminate(second.process());
+        assertThat(second.ended()).isTrue();
+        try (Store store = Store.open(ServiceConfig.defaults(0, dir.resolve("data")).jdbcUrl())) {
+            assertThat(answered).allSatisfy(id -> assertThat(store.answerJson(id)).as("answer %s", id).isPresent());
         }
     }
 
