@@ -164,13 +164,17 @@ final class AdviceJournal implements AutoCloseable {
             }
             done = segmentPath;
             batch = rows;
-            rows = new ArrayList<>();
-            try {
-                segment.close();
-                openSegment();
-            } catch (IOException e) {
-                LOG.warn("event=audit_journal_failed segment={} reason=\"{}\"", segmentPath, e.getMessage());
-                return; // appends fail (and are logged) until a segment can be opened
+            if (!batch.isEmpty()) { // an empty segment stays open for the next rows
+                rows = new ArrayList<>();
+                try {
+                    segment.close();
+                    openSegment();
+                } catch (IOException e) {
+                    LOG.warn("event=audit_journal_failed segment={} reason=\"{}\"", segmentPath, e.getMessage());
+                    deferred.add(done); // its rows are on disk: moved on a later turn or at the next start
+                    batch.forEach(a -> unmoved.remove(a.answerId()));
+                    return; // appends fail (and are logged) until a segment can be opened
+                }
             }
         }
         try {
