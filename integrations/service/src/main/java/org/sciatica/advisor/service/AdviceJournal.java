@@ -122,8 +122,7 @@ final class AdviceJournal implements AutoCloseable {
     /** Moves what is left into the store (when it can be reached; otherwise it stays on disk for the next start). */
     @Override
     public void close() {
-        closing = true;
-        writer.interrupt();
+        closing = true; // not an interrupt: one during the store's file write would close its file channel
         try {
             writer.join(10_000);
         } catch (InterruptedException e) {
@@ -150,7 +149,9 @@ final class AdviceJournal implements AutoCloseable {
             } catch (InterruptedException e) {
                 return; // close() moves what is left
             }
-            move();
+            if (!closing) {
+                move();
+            }
         }
     }
 
