@@ -122,8 +122,7 @@ final class AdviceJournal implements AutoCloseable {
     /** Moves what is left into the store (when it can be reached; otherwise it stays on disk for the next start). */
     @Override
     public void close() {
-        closing = true;
-        writer.interrupt();
+        closing = true; // not an interrupt: one during the store's file write would close its file channel
         try {
             writer.join(10_000);
         } catch (InterruptedException e) {
@@ -150,7 +149,9 @@ final class AdviceJournal implements AutoCloseable {
             } catch (InterruptedException e) {
                 return; // close() moves what is left
             }
-            move();
+            if (!closing) {
+                move();
+            }
         }
     }
 
@@ -164,13 +165,17 @@ final class AdviceJournal implements AutoCloseable {
             }
             done = segmentPath;
             batch = rows;
-            rows = new ArrayList<>();
-            try {
-                segment.close();
-                openSegment();
-            } catch (IOException e) {
-                LOG.warn("event=audit_journal_failed segment={} reason=\"{}\"", segmentPath, e.getMessage());
-                return; // appends fail (and are logged) until a segment can be opened
+            if (!batch.isEmpty()) { // an empty segment stays open for the next rows
+                rows = new ArrayList<>();
+                try {
+                    segment.close();
+                    openSegment();
+                } catch (IOException e) {
+                    LOG.warn("event=audit_journal_failed segment={} reason=\"{}\"", segmentPath, e.getMessage());
+                    deferred.add(done); // its rows are on disk: moved on a later turn or at the next start
+                    batch.forEach(a -> unmoved.remove(a.answerId()));
+                    return; // appends fail (and are logged) until a segment can be opened
+                }
             }
         }
         try {

@@ -74,6 +74,11 @@ public final class ServiceMain implements Callable<Integer> {
                     + "default: journal with the embedded store, commit with --store).")
     String adviceAudit;
 
+    @Option(names = "--threads", defaultValue = "${env:SCIATICA_THREADS:-" + ServiceConfig.DEFAULT_THREADS + "}",
+            description = "The most requests handled at once; more wait in line (env SCIATICA_THREADS; default ${DEFAULT-VALUE}). "
+                    + "Raise it when many hook calls wait on a slow FHIR server.")
+    int threads;
+
     /** Starts the service from the command line. */
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -109,7 +114,7 @@ public final class ServiceMain implements Callable<Integer> {
         }
         List<String> origins = corsOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new ServiceConfig(host, port, blank(publicUrl), rules, blank(store), dataDir, trusted, origins, blank(pageKey),
-                devSandbox, maxBody, adviceAudit(blank(adviceAudit), blank(store) == null));
+                devSandbox, maxBody, adviceAudit(blank(adviceAudit), blank(store) == null), threads);
     }
 
     private static ServiceConfig.AdviceAudit adviceAudit(String value, boolean embedded) {
