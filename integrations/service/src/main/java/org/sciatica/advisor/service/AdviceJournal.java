@@ -27,8 +27,9 @@ import org.sciatica.advisor.service.store.Store;
 /**
  * The audit of {@code /advice} answers as an append-only journal in the data directory ({@code --advice-audit journal},
  * the default with the embedded store). A request appends its row with one write to the journal file and answers once
- * the write has returned; a writer thread moves the rows into the store every {@link #FLUSH_MILLIS} ms, in one
- * transaction, and then deletes the journal's segment. A segment left by a killed process, or not moved because the
+ * the write has returned; a writer thread moves the rows into the store every {@link #FLUSH_MILLIS} ms (at once when
+ * half of {@link #MAX_UNMOVED} wait), in one transaction, and then deletes the journal's segment. An append waits while
+ * {@link #MAX_UNMOVED} rows wait to be moved, so the store's pace bounds the sustained rate, not memory. A segment left by a killed process, or not moved because the
  * store was down, is replayed into the store (rows already there skipped) on the writer's next turn or at the next start.
  * <p>
  * What survives what: a row whose write returned is in the operating system's page cache, so it survives the process
@@ -42,6 +43,12 @@ final class AdviceJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceJournal.class);
     /** How often the writer moves the journal's rows into the store. */
     static final long FLUSH_MILLIS = 200;
+    /**
+     * The most answers waiting to be moved (about 1 s of a busy service's answers, some 20 MB): an
+     * append waits for room, so a store slower than the requests slows the requests down instead of
+     * the backlog (memory, journal files) growing without bound.
+     */
+    static final int MAX_UNMOVED = 2_000;
     private static final String SUFFIX = ".journal";
 
     private final Path dir;
@@ -57,11 +64,15 @@ final class AdviceJournal implements AutoCloseable {
     private long sequence;
     private List<Store.Answer> rows = new ArrayList<>();
     private volatile boolean closing;
+    private final long flushMillis;
+    private final int maxUnmoved;
 
-    private AdviceJournal(Path dir, Store store, long sequence) throws IOException {
+    private AdviceJournal(Path dir, Store store, long sequence, long flushMillis, int maxUnmoved) throws IOException {
         this.dir = dir;
         this.store = store;
         this.sequence = sequence;
+        this.flushMillis = flushMillis;
+        this.maxUnmoved = maxUnmoved;
         openSegment();
         this.writer = new Thread(this::run, "advice-audit");
         writer.setDaemon(true);
@@ -78,6 +89,15 @@ final class AdviceJournal implements AutoCloseable {
      * @throws IllegalArgumentException when the directory cannot be created or written
      */
     static AdviceJournal open(Path dir, Store store) {
+        return open(dir, store, FLUSH_MILLIS, MAX_UNMOVED);
+    }
+
+    /** As {@link #open(Path, Store)}, moving rows every {@code flushMillis} ms or when half of {@code maxUnmoved} wait. */
+    static AdviceJournal open(Path dir, Store store, long flushMillis, int maxUnmoved) {
+        if (flushMillis < 1 || maxUnmoved < 2) {
+            throw new IllegalArgumentException("flushMillis must be at least 1 and maxUnmoved at least 2, were " + flushMillis
+                    + " and " + maxUnmoved);
+        }
         try {
             Files.createDirectories(dir);
             List<Path> left = segments(dir);
@@ -85,14 +105,15 @@ final class AdviceJournal implements AutoCloseable {
                 replay(p, store);
             }
             long next = left.isEmpty() ? 1 : number(left.get(left.size() - 1)) + 1;
-            return new AdviceJournal(dir, store, next);
+            return new AdviceJournal(dir, store, next, flushMillis, maxUnmoved);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot use the audit journal in " + dir + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Appends an answer's row; returns once it is written to the journal file.
+     * Appends an answer's row; returns once it is written to the journal file. Waits first while
+     * {@link #MAX_UNMOVED} answers wait to be moved to the store.
      *
      * @param answer the row (an answer without cards)
      * @throws IOException when the journal cannot be written (the row is then not recorded)
@@ -103,6 +124,14 @@ final class AdviceJournal implements AutoCloseable {
         }
         ByteBuffer record = encode(answer);
         synchronized (lock) {
+            try {
+                while (unmoved.size() >= maxUnmoved && !closing) {
+                    lock.wait(); // the writer is moving a batch: notified when it is done
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the audit journal was full");
+            }
             if (closing && segment == null) {
                 throw new IOException("the audit journal is closed");
             }
@@ -111,7 +140,15 @@ final class AdviceJournal implements AutoCloseable {
             }
             rows.add(answer);
             unmoved.put(answer.answerId(), answer.answerJson());
+            if (rows.size() >= maxUnmoved / 2) {
+                lock.notifyAll(); // the writer moves them now rather than at its next turn
+            }
         }
+    }
+
+    /** @return how many answers wait to be moved to the store */
+    int unmovedCount() {
+        return unmoved.size();
     }
 
     /** @return the JSON of an answer still in the journal (not yet in the store), if it is one */
@@ -123,6 +160,9 @@ final class AdviceJournal implements AutoCloseable {
     @Override
     public void close() {
         closing = true; // not an interrupt: one during the store's file write would close its file channel
+        synchronized (lock) {
+            lock.notifyAll();
+        }
         try {
             writer.join(10_000);
         } catch (InterruptedException e) {
@@ -145,7 +185,11 @@ final class AdviceJournal implements AutoCloseable {
     private void run() {
         while (!closing) {
             try {
-                Thread.sleep(FLUSH_MILLIS);
+                synchronized (lock) {
+                    if (rows.size() < maxUnmoved / 2 && !closing) {
+                        lock.wait(flushMillis);
+                    }
+                }
             } catch (InterruptedException e) {
                 return; // close() moves what is left
             }
@@ -174,6 +218,7 @@ final class AdviceJournal implements AutoCloseable {
                     LOG.warn("event=audit_journal_failed segment={} reason=\"{}\"", segmentPath, e.getMessage());
                     deferred.add(done); // its rows are on disk: moved on a later turn or at the next start
                     batch.forEach(a -> unmoved.remove(a.answerId()));
+                    lock.notifyAll();
                     return; // appends fail (and are logged) until a segment can be opened
                 }
             }
@@ -195,6 +240,9 @@ final class AdviceJournal implements AutoCloseable {
                     + "reason=\"{}\"", batch.size(), deferred.size(), e.toString());
         } finally {
             batch.forEach(a -> unmoved.remove(a.answerId()));
+            synchronized (lock) {
+                lock.notifyAll(); // room for appends waiting
+            }
         }
     }
 

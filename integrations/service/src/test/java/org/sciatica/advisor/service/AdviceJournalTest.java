@@ -50,6 +50,24 @@ class AdviceJournalTest {
     }
 
     @Test
+    void appendsWaitWhileTheStoreIsBehindSoTheBacklogStaysBounded(@TempDir Path dir) throws Exception {
+        try (Store store = store(dir)) {
+            // A writer that would wait an hour between turns: only a full half of the backlog makes it move.
+            try (AdviceJournal journal = AdviceJournal.open(dir.resolve("journal"), store, 3_600_000, 4)) {
+                int most = 0;
+                for (int i = 0; i < 40; i++) {
+                    journal.append(answer("b" + i));
+                    most = Math.max(most, journal.unmovedCount());
+                }
+                assertThat(most).as("answers waiting to be moved, at most").isLessThanOrEqualTo(4);
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(store.answerJson("b" + i)).as("b" + i).contains(answer("b" + i).answerJson());
+            }
+        }
+    }
+
+    @Test
     void aSegmentLeftByAKilledProcessIsReplayedAtStartSkippingRowsAlreadyStoredAndEndingAtARecordCutShort(@TempDir Path dir) throws Exception {
         Path journalDir = Files.createDirectories(dir.resolve("journal"));
         byte[] cut = bytes(AdviceJournal.encode(answer("k4")));
