@@ -9,7 +9,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,15 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The therapists' page in a real headless Chromium (the system's chromium and chromium-driver packages, which
  * .ci/run installs): fill the intake, submit, read the report.
  */
-class BrowserTest {
-    @TempDir
-    static Path dir;
-    static Harness h;
+class BrowserTest extends SharedService {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        h = Harness.start(dir);
+    static void startBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -43,11 +38,10 @@ class BrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() { // before the service stops (a subclass's @AfterAll runs first)
         if (browser != null) {
             browser.quit();
         }
-        h.close();
     }
 
     private WebDriverWait waiting() {

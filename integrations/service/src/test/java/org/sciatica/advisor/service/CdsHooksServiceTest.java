@@ -2,33 +2,16 @@ package org.sciatica.advisor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CDS Hooks services over HTTP: discovery, the patient-view and order-sign hooks, the record and the intake. */
-class CdsHooksServiceTest {
+class CdsHooksServiceTest extends SharedService {
     private static final String PATIENT_VIEW = "/cds-services/sciatica-patient-view";
-    @TempDir
-    static Path dir;
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = Harness.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     @Test
     void discoveryListsTheThreeServicesWithTheirPrefetch() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,31 +14,15 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service's JSON against the CDS Hooks 2.0 specification's own examples (src/test/resources/cds-hooks-2.0):
  * every field the service writes is one the example uses, with the same JSON type; the example request and the
  * example feedback bodies are accepted as they stand.
  */
-class ConformanceTest {
+class ConformanceTest extends SharedService {
     private static final String PATIENT_VIEW = "/cds-services/sciatica-patient-view";
-    @TempDir
-    static Path dir;
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = Harness.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     static JsonNode example(String name) throws IOException {
         try (InputStream in = ConformanceTest.class.getResourceAsStream("/cds-hooks-2.0/" + name)) {

@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requests a careless or hostile caller sends: a 4xx with a clear message, no stack trace, nothing stored. */
-class HostileRequestsTest {
+class HostileRequestsTest extends SharedService {
     private static final String PATIENT_VIEW = "/cds-services/sciatica-patient-view";
-    @TempDir
-    static Path dir;
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = Harness.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     private static void assertRefused(Harness.Reply r, int status, String... words) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);

@@ -2,32 +2,15 @@ package org.sciatica.advisor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Prefetch complete, partial (the rest fetched from the FHIR server with the token given) and missing (412). */
-class PrefetchTest {
+class PrefetchTest extends SharedService {
     private static final String PATIENT_VIEW = "/cds-services/sciatica-patient-view";
     private static final String ACCESS_TOKEN = "fhir-access-token-7f3a9c";
-    @TempDir
-    static Path dir;
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = Harness.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     private static Map<String, String> byType(Map<String, String> prefetch) {
         Map<String, String> byType = new LinkedHashMap<>();

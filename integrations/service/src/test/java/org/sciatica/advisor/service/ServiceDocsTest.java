@@ -11,27 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The curl commands of docs/SERVICE.md, word for word, against a running service (the port and the token replaced). */
-class ServiceDocsTest {
+class ServiceDocsTest extends SharedService {
     static final Path ROOT = Path.of(System.getProperty("advisor.root", "../.."));
-    @TempDir
-    static Path dir;
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = Harness.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     static List<String> curlCommands() throws Exception {
         List<String> commands = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.sciatica.advisor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,34 +9,18 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * appointment-book, and the referral card's suggestions: delete the draft massage order (order-sign), cancel the
  * proposed massage appointment (appointment-book); feedback naming accepted suggestions, checked against the card's;
  * and a uuid on every card and every suggestion the services give.
  */
-class SuggestionsTest {
+class SuggestionsTest extends SharedService {
     private static final String ORDER_SIGN = "/cds-services/sciatica-order-sign";
     private static final String APPOINTMENT_BOOK = "/cds-services/sciatica-appointment-book";
     private static final String CANCER = Fixtures.condition("http://hl7.org/fhir/sid/icd-10", "C61", "Malignant neoplasm of prostate");
 
-    @TempDir
-    static Path dir;
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = Harness.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     private static String order(String id, String text) {
         return """
