@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.sciatica.advisor.service.store.DeflatedJson;
 import org.sciatica.advisor.service.store.Store;
 
 /**
@@ -36,15 +37,16 @@ import org.sciatica.advisor.service.store.Store;
  * being killed (SIGKILL) exactly as a commit of the embedded store does (H2 writes its file on each commit with
  * {@code WRITE_DELAY=0} and does not fsync either); neither survives a power cut before the kernel writes the page back.
  * <p>
- * A record: one line of JSON with the row's fields and the length of the answer in bytes, then the answer's UTF-8 JSON
- * as sent, then a newline. A record cut short (the process killed during its write, so never answered) ends the segment.
+ * A record: one line of JSON with the row's fields and the length of the answer in bytes, then the answer's JSON as sent,
+ * deflated ({@link DeflatedJson}; {@code "deflated": true} in the line; 0.2.0 wrote the UTF-8 JSON itself, which a
+ * replay still reads), then a newline. A record cut short (the process killed during its write, so never answered) ends the segment.
  */
 final class AdviceJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceJournal.class);
     /** How often the writer moves the journal's rows into the store. */
-    static final long FLUSH_MILLIS = 200;
+    static final long FLUSH_MILLIS = 50;
     /**
-     * The most answers waiting to be moved (about 1 s of a busy service's answers, some 20 MB): an
+     * The most answers waiting to be moved (about half a second of a busy service's answers, some 5 MB deflated): an
      * append waits for room, so a store slower than the requests slows the requests down instead of
      * the backlog (memory, journal files) growing without bound.
      */
@@ -55,7 +57,7 @@ final class AdviceJournal implements AutoCloseable {
     private final Store store;
     private final Object lock = new Object();
     /** Rows appended and not yet moved to the store, by answer id (their report is served from here meanwhile). */
-    private final Map<String, String> unmoved = new ConcurrentHashMap<>();
+    private final Map<String, DeflatedJson> unmoved = new ConcurrentHashMap<>();
     /** Segments whose rows could not be moved (the store was down): replayed, oldest first, before any newer one. */
     private final List<Path> deferred = new ArrayList<>();
     private final Thread writer;
@@ -119,7 +121,7 @@ final class AdviceJournal implements AutoCloseable {
      * @throws IOException when the journal cannot be written (the row is then not recorded)
      */
     void append(Store.Answer answer) throws IOException {
-        if (!answer.cards().isEmpty() || answer.answerJson() == null) {
+        if (!answer.cards().isEmpty() || answer.json() == null) {
             throw new IllegalArgumentException("answer: the journal records plain answers (JSON, no cards), was " + answer.answerId());
         }
         ByteBuffer record = encode(answer);
@@ -139,7 +141,7 @@ final class AdviceJournal implements AutoCloseable {
                 segment.write(record);
             }
             rows.add(answer);
-            unmoved.put(answer.answerId(), answer.answerJson());
+            unmoved.put(answer.answerId(), answer.json());
             if (rows.size() >= maxUnmoved / 2) {
                 lock.notifyAll(); // the writer moves them now rather than at its next turn
             }
@@ -153,7 +155,7 @@ final class AdviceJournal implements AutoCloseable {
 
     /** @return the JSON of an answer still in the journal (not yet in the store), if it is one */
     Optional<String> unmovedJson(String answerId) {
-        return Optional.ofNullable(unmoved.get(answerId));
+        return Optional.ofNullable(unmoved.get(answerId)).map(DeflatedJson::json);
     }
 
     /** Moves what is left into the store (when it can be reached; otherwise it stays on disk for the next start). */
@@ -289,7 +291,8 @@ final class AdviceJournal implements AutoCloseable {
         if (answer.disposition() != null) {
             head.put("disposition", answer.disposition());
         }
-        byte[] json = answer.answerJson().getBytes(StandardCharsets.UTF_8);
+        byte[] json = answer.json().deflated();
+        head.put("deflated", true);
         head.put("length", json.length);
         byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(h.length + 1 + json.length + 1).put(h).put((byte) '\n').put(json).put((byte) '\n').flip();
@@ -321,7 +324,10 @@ final class AdviceJournal implements AutoCloseable {
             answers.add(new Store.Answer(head.get("answerId").asText(), Instant.parse(head.get("answeredAt").asText()),
                     head.get("service").asText(), text(head, "hookInstance"), head.get("rulesVersion").asText(),
                     text(head, "assessmentHash"), text(head, "disposition"),
-                    new String(bytes, eol + 1, length, StandardCharsets.UTF_8), List.of()));
+                    head.path("deflated").asBoolean()
+                            ? DeflatedJson.fromDeflated(java.util.Arrays.copyOfRange(bytes, eol + 1, end))
+                            : DeflatedJson.of(new String(bytes, eol + 1, length, StandardCharsets.UTF_8)), // written by 0.2.0
+                    List.of()));
             at = end + 1;
         }
         return answers;

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -55,6 +56,7 @@ import org.sciatica.advisor.json.CdsHooks;
 import org.sciatica.advisor.json.RecommendationJson;
 import org.sciatica.advisor.service.fhir.FhirMapping;
 import org.sciatica.advisor.service.fhir.Intake;
+import org.sciatica.advisor.service.store.DeflatedJson;
 import org.sciatica.advisor.service.store.Store;
 
 /**
@@ -100,9 +102,11 @@ public final class SciaticaService implements AutoCloseable {
     private final @Nullable Thread auditWriter;
     /** The journal of {@code --advice-audit journal}; null with the group commit. */
     private final @Nullable AdviceJournal journal;
+    /** Where {@code /advice} answers are worked out, in the order they were asked for. */
+    private final AnswerLine answers = AnswerLine.perCore();
 
     /** An {@code /advice} answer on its way to the store, and what its request waits on. */
-    private record PendingAudit(Store.Answer answer, java.util.concurrent.CompletableFuture<Void> written) {
+    private record PendingAudit(Store.Answer answer, CompletableFuture<Void> written) {
     }
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Javalin app;
@@ -132,6 +136,8 @@ public final class SciaticaService implements AutoCloseable {
             c.requestLogger.http(this::logRequest);
             routes(c.routes);
         });
+        io.micrometer.core.instrument.Gauge.builder("sciatica_answers_waiting", answers, AnswerLine::waiting)
+                .description("/advice answers waiting their turn to be worked out").register(metrics);
         app.start();
         this.publicUrl = config.publicUrl() != null ? stripSlash(config.publicUrl())
                 : "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + app.port();
@@ -213,6 +219,7 @@ public final class SciaticaService implements AutoCloseable {
         }
         LOG.info("event=stopping");
         app.stop();
+        answers.close();
         if (journal != null) {
             journal.close();
         } else {
@@ -470,13 +477,13 @@ public final class SciaticaService implements AutoCloseable {
             throw new HttpError(422, e.field() == null ? null : "intake." + e.field(), "the intake or record gives an invalid assessment: " + e.getMessage());
         }
         Recommendation r = advise(assessment);
-        String answerId = UUID.randomUUID().toString();
+        String answerId = AnswerIds.next(clock);
         List<CdsHooks.Card> cards = CdsHooks.cards(r, new CdsHooks.Options(hookInstance, publicUrl + "/reports/" + answerId));
         if (r.referral() != null && massage != null) {
             suggest(cards.get(0), massage);
         }
         auditOrWarn(new Store.Answer(answerId, clock.instant(), def.id(), hookInstance, r.rulesVersion(), hash(fields),
-                r.disposition().name(), RecommendationJson.compact(r), records(cards)));
+                r.disposition().name(), DeflatedJson.of(RecommendationJson.compactUtf8(r)), records(cards)));
         count(cards);
         respond(ctx, cards);
     }
@@ -750,8 +757,8 @@ public final class SciaticaService implements AutoCloseable {
 
     private void audit(String service, String hookInstance, @Nullable String hash, @Nullable String disposition,
                        @Nullable String json, List<CdsHooks.Card> cards) {
-        auditOrWarn(new Store.Answer(UUID.randomUUID().toString(), clock.instant(), service, hookInstance, advisor.rulesVersion(),
-                hash, disposition, json, records(cards)));
+        auditOrWarn(new Store.Answer(AnswerIds.next(clock), clock.instant(), service, hookInstance, advisor.rulesVersion(),
+                hash, disposition, json == null ? null : DeflatedJson.of(json), records(cards)));
     }
 
     /**
@@ -853,50 +860,87 @@ public final class SciaticaService implements AutoCloseable {
 
     // ---- plain JSON and the page
 
+    /**
+     * {@code POST /advice}. The HTTP thread checks the caller and reads the body; the answer is worked out in the
+     * {@link AnswerLine}, in the order requests came in, and its audit row is written (journal) or queued (commit)
+     * there; the answer is sent once the row is recorded.
+     */
     private void advice(Context ctx) {
         pageAuth(ctx);
         requireJson(ctx);
+        String body = ctx.body();
+        CompletableFuture<Answered> answered;
+        try {
+            answered = answers.submit(() -> answer(body));
+        } catch (AnswerLine.Full e) {
+            ctx.header("Retry-After", "1");
+            throw new HttpError(503, null, "the service is answering as fast as it can; too many answers wait, try again");
+        }
+        ctx.future(() -> answered
+                .thenCompose(a -> a.recorded().thenApply(ignored -> a))
+                .thenAccept(a -> {
+                    ctx.header("Location", "/reports/" + a.answerId());
+                    ctx.contentType("application/json");
+                    // Written here rather than through result(): Javalin copies a result through a fresh 8 kB buffer,
+                    // a tenth of what the service allocated per answer.
+                    ctx.res().setContentLength(a.json().length);
+                    try {
+                        ctx.outputStream().write(a.json());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+    }
+
+    /** An answer worked out, and when its audit row is recorded (at once with the journal; the group commit later). */
+    private record Answered(String answerId, byte[] json, CompletableFuture<Void> recorded) {
+    }
+
+    private Answered answer(String body) {
         Assessment assessment;
         try {
-            assessment = AssessmentJson.parse(ctx.body());
+            assessment = AssessmentJson.parse(body);
         } catch (InvalidAssessmentException e) {
             throw HttpError.badRequest(e.field(), e.getMessage());
         }
         Recommendation r = advise(assessment);
         byte[] json = RecommendationJson.compactUtf8(r);
-        String answerId = UUID.randomUUID().toString();
+        String answerId = AnswerIds.next(clock);
         Store.Answer row = new Store.Answer(answerId, clock.instant(), "advice", null, r.rulesVersion(),
-                null, r.disposition().name(), new String(json, StandardCharsets.UTF_8), List.of());
+                null, r.disposition().name(), DeflatedJson.of(json), List.of());
         if (journal != null) {
             try {
                 journal.append(row); // the answer leaves only once its row is in the journal file
             } catch (IOException e) {
                 LOG.warn("event=audit_failed service=advice answer={} reason=\"{}\"", answerId, e.toString());
             }
-        } else {
-            commitAudit(row);
+            return new Answered(answerId, json, CompletableFuture.completedFuture(null));
         }
-        ctx.header("Location", "/reports/" + answerId);
-        ctx.contentType("application/json").result(json);
+        return new Answered(answerId, json, commitAudit(row));
     }
 
-    /** Queues the row for the group commit and waits until it is committed (or the store is found slow or down: logged). */
-    private void commitAudit(Store.Answer row) {
+    /**
+     * Queues the row for the group commit (waiting up to {@link #AUDIT_WAIT_SECONDS} for room); the future completes
+     * when it is committed, or after {@link #AUDIT_WAIT_SECONDS} more when the store is slow or down (logged): a store
+     * that is slow or down does not stop advice.
+     */
+    private CompletableFuture<Void> commitAudit(Store.Answer row) {
         String answerId = row.answerId();
-        PendingAudit audit = new PendingAudit(row, new java.util.concurrent.CompletableFuture<>());
+        PendingAudit audit = new PendingAudit(row, new CompletableFuture<>());
         try {
-            // The answer leaves only once it is recorded; a store that is slow or down does not stop advice (logged).
-            if (!adviceAudit.offer(audit, AUDIT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!adviceAudit.offer(audit, AUDIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("event=audit_queue_full answer={}", answerId);
-            } else {
-                audit.written().get(AUDIT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                return CompletableFuture.completedFuture(null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("event=audit_not_confirmed answer={} reason=interrupted", answerId);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.warn("event=audit_not_confirmed answer={} reason=\"{}\"", answerId, e.toString());
+            return CompletableFuture.completedFuture(null);
         }
+        return audit.written().orTimeout(AUDIT_WAIT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
+            LOG.warn("event=audit_not_confirmed answer={} reason=\"{}\"", answerId, e.toString());
+            return null;
+        });
     }
 
     private void reportJson(Context ctx) {

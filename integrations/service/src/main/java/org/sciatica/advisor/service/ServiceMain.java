@@ -70,7 +70,7 @@ public final class ServiceMain implements Callable<Integer> {
 
     @Option(names = "--advice-audit", paramLabel = "journal|commit", defaultValue = "${env:SCIATICA_ADVICE_AUDIT}",
             description = "How /advice records an answer before sending it: journal (a file write in --data-dir, moved to the store "
-                    + "within 0.2 s) or commit (a store commit); both survive a killed process (env SCIATICA_ADVICE_AUDIT; "
+                    + "within 0.05 s) or commit (a store commit); both survive a killed process (env SCIATICA_ADVICE_AUDIT; "
                     + "default: journal with the embedded store, commit with --store).")
     String adviceAudit;
 

@@ -12,13 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sciatica.advisor.service.store.DeflatedJson;
 import org.sciatica.advisor.service.store.Store;
 
 /** The /advice audit journal: rows reach the store, and what a killed process or a store that was down left is replayed. */
 class AdviceJournalTest {
     private static Store.Answer answer(String id) {
         return new Store.Answer(id, Instant.parse("2026-12-06T10:00:00Z"), "advice", null, "0.2.0+rules.test", null, "PROCEED",
-                "{\"disposition\":\"PROCEED\",\"id\":\"" + id + "\",\"text\":\"gr\u00fc\u00dfe, line\\nbreak\"}", List.of());
+                DeflatedJson.of("{\"disposition\":\"PROCEED\",\"id\":\"" + id + "\",\"text\":\"gr\u00fc\u00dfe, line\\nbreak\"}"), List.of());
     }
 
     private static Store store(Path dir) {
@@ -85,6 +86,34 @@ class AdviceJournalTest {
                 journal.append(answer("k5"));
                 assertThat(journalDir.resolve("advice-000000000008.journal")).as("numbering goes on after the replayed segment").exists();
             }
+        }
+    }
+
+    @Test
+    void aSegmentWrittenBy020WithThePlainJsonIsStillReplayed(@TempDir Path dir) throws Exception {
+        Path journalDir = Files.createDirectories(dir.resolve("journal"));
+        String json = answer("p1").answerJson();
+        int length = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        // A record exactly as 0.2.0 wrote it: no "deflated" in the head line, the UTF-8 JSON itself after it.
+        String record = "{\"answerId\":\"p1\",\"answeredAt\":\"2026-12-06T10:00:00Z\",\"service\":\"advice\","
+                + "\"rulesVersion\":\"0.2.0+rules.test\",\"disposition\":\"PROCEED\",\"length\":" + length + "}\n" + json + "\n";
+        Files.writeString(journalDir.resolve("advice-000000000003.journal"), record);
+        try (Store store = store(dir); AdviceJournal journal = AdviceJournal.open(journalDir, store)) {
+            assertThat(store.answerJson("p1")).contains(json);
+        }
+    }
+
+    @Test
+    void theJournalKeepsAnswersDeflatedToUnderAThirdOfTheirSize(@TempDir Path dir) throws Exception {
+        String json = "{\"reasons\":[" + "{\"text\":\"flowing Swedish strokes suit pressure sensitivity\",\"ruleId\":\"TQ-03\"},".repeat(40)
+                + "{}]}";
+        Store.Answer big = new Store.Answer("z1", Instant.parse("2026-12-06T10:00:00Z"), "advice", null, "0.2.0+rules.test", null,
+                "PROCEED", DeflatedJson.of(json), List.of());
+        int record = AdviceJournal.encode(big).remaining();
+        assertThat(record).as("journal record of a %d-byte answer", json.length()).isLessThan(json.length() / 3);
+        try (Store store = store(dir)) {
+            store.recordAnswers(List.of(big));
+            assertThat(store.answerJson("z1")).contains(json);
         }
     }
 

@@ -168,7 +168,7 @@ class ProcessTest {
         while (answered.size() < 300 && first.process().isAlive()) {
             Thread.sleep(2);
         }
-        first.process().destroyForcibly(); // SIGKILL, with answers sent in the last fifth of a second still in the journal only
+        first.process().destroyForcibly(); // SIGKILL, with answers sent in the last twentieth of a second still in the journal only
         first.process().waitFor(30, TimeUnit.SECONDS);
         for (Thread c : clients) {
             c.join(30_000);

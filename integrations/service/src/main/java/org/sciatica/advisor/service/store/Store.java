@@ -86,13 +86,18 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** One answer as audited. */
+    /** One answer as audited; {@code json} is the answer as sent, deflated. */
     public record Answer(String answerId, Instant answeredAt, String service, @Nullable String hookInstance,
                          String rulesVersion, @Nullable String assessmentHash, @Nullable String disposition,
-                         @Nullable String answerJson, List<CardRecord> cards) {
+                         @Nullable DeflatedJson json, List<CardRecord> cards) {
         /** Copies the cards. */
         public Answer {
             cards = List.copyOf(cards);
+        }
+
+        /** @return the answer's JSON, inflated, or null when it has none */
+        public @Nullable String answerJson() {
+            return json == null ? null : json.json();
         }
     }
 
@@ -233,7 +238,7 @@ public final class Store implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement a = c.prepareStatement("INSERT INTO answer (answer_id, answered_at, service, hook_instance, "
-                    + "rules_version, assessment_hash, disposition, answer_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "rules_version, assessment_hash, disposition, answer_deflated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement card = c.prepareStatement(
                          "INSERT INTO card (answer_id, card_uuid, card_order, indicator, summary) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement rule = c.prepareStatement(
@@ -250,7 +255,7 @@ public final class Store implements AutoCloseable {
                     a.setString(5, answer.rulesVersion());
                     a.setString(6, answer.assessmentHash());
                     a.setString(7, answer.disposition());
-                    a.setString(8, answer.answerJson());
+                    a.setBytes(8, answer.json() == null ? null : answer.json().deflated());
                     a.addBatch();
                     int order = 0;
                     for (CardRecord cr : answer.cards()) {
@@ -382,10 +387,14 @@ public final class Store implements AutoCloseable {
      */
     public Optional<String> answerJson(String answerId) {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT answer_json FROM answer WHERE answer_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT answer_deflated, answer_json FROM answer WHERE answer_id = ?")) {
             s.setString(1, answerId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] deflated = rs.getBytes(1);
+                return deflated != null ? Optional.of(DeflatedJson.wrap(deflated).json()) : Optional.ofNullable(rs.getString(2));
             }
         } catch (SQLException e) {
             throw new Unavailable("cannot read the answer: " + e.getMessage(), e);

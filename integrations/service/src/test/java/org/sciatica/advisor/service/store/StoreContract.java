@@ -23,7 +23,7 @@ abstract class StoreContract {
             cards.add(new Store.CardRecord(parts[0], "warning", "summary of " + parts[0], List.of(parts[1].split(","))));
         }
         return new Store.Answer(UUID.randomUUID().toString(), Instant.now(), service, "hook-" + UUID.randomUUID(), "rules-1",
-                "abc123", "PROCEED_WITH_CAUTION", "{\"disposition\": \"PROCEED_WITH_CAUTION\"}", cards);
+                "abc123", "PROCEED_WITH_CAUTION", DeflatedJson.of("{\"disposition\": \"PROCEED_WITH_CAUTION\"}"), cards);
     }
 
     private static Store.Feedback overridden(String card, String code) {
