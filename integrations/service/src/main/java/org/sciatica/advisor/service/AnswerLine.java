@@ -3,6 +3,7 @@ package org.sciatica.advisor.service;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Where {@code /advice} answers are worked out: a few threads (by default one per core) taking requests in the order
  * they arrived. The HTTP threads only read requests and write answers; the rules, the JSON and the audit row are done
- * here.
+ * here. When nothing waits and fewer than {@code threads} answers are being worked out, the caller's thread works its
+ * answer out itself; either way at most {@code threads} answers are worked out at once.
  * <p>
  * Why: the work of an answer is all CPU. When 16 HTTP threads each worked out their own answer on 2 cores, the cores
  * were shared by time slices, a thread holding a lock (the audit journal's, the random source of the answer ids, one
@@ -27,6 +29,8 @@ final class AnswerLine implements AutoCloseable {
     static final int MAX_WAITING = 4_096;
 
     private final ThreadPoolExecutor executor;
+    /** The places: {@code threads} answers worked out at once, on the line's threads or on callers' threads. */
+    private final Semaphore places;
 
     /**
      * @param threads how many answers are worked out at once
@@ -36,6 +40,7 @@ final class AnswerLine implements AutoCloseable {
         if (threads < 1 || maxWaiting < 1) {
             throw new IllegalArgumentException("threads and maxWaiting must be at least 1, were " + threads + " and " + maxWaiting);
         }
+        this.places = new Semaphore(threads, true);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxWaiting),
                 r -> {
@@ -58,16 +63,44 @@ final class AnswerLine implements AutoCloseable {
      * @throws Full when {@code maxWaiting} answers already wait (or the line is closed)
      */
     <T> CompletableFuture<T> submit(Supplier<T> work) {
+        if (executor.getQueue().isEmpty() && !executor.isShutdown() && freePlace()) {
+            // Nothing waits and a place is free: work it out on the caller's thread, sparing one client the hand-over
+            // to another thread and back (0.15 ms of a 0.4 ms answer over loopback).
+            try {
+                return CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            } finally {
+                places.release();
+            }
+        }
         try {
-            return CompletableFuture.supplyAsync(work, executor);
+            return CompletableFuture.supplyAsync(() -> {
+                places.acquireUninterruptibly();
+                try {
+                    return work.get();
+                } finally {
+                    places.release();
+                }
+            }, executor);
         } catch (RejectedExecutionException e) {
             throw new Full();
         }
     }
 
+    /** Takes a place if one is free and no answer already waits for one (the semaphore is fair; no barging). */
+    private boolean freePlace() {
+        try {
+            return places.tryAcquire(0, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** @return how many answers wait their turn */
     int waiting() {
-        return executor.getQueue().size();
+        return executor.getQueue().size() + places.getQueueLength();
     }
 
     /** Lets the answers already queued finish (up to 10 s), then stops the threads. */

@@ -876,20 +876,25 @@ public final class SciaticaService implements AutoCloseable {
             ctx.header("Retry-After", "1");
             throw new HttpError(503, null, "the service is answering as fast as it can; too many answers wait, try again");
         }
-        ctx.future(() -> answered
-                .thenCompose(a -> a.recorded().thenApply(ignored -> a))
-                .thenAccept(a -> {
-                    ctx.header("Location", "/reports/" + a.answerId());
-                    ctx.contentType("application/json");
-                    // Written here rather than through result(): Javalin copies a result through a fresh 8 kB buffer,
-                    // a tenth of what the service allocated per answer.
-                    ctx.res().setContentLength(a.json().length);
-                    try {
-                        ctx.outputStream().write(a.json());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }));
+        CompletableFuture<Answered> sendable = answered.thenCompose(a -> a.recorded().thenApply(ignored -> a));
+        if (sendable.isDone()) { // worked out on this thread (the line was idle) and recorded: no hand-over
+            send(ctx, sendable.join());
+        } else {
+            ctx.future(() -> sendable.thenAccept(a -> send(ctx, a)));
+        }
+    }
+
+    private static void send(Context ctx, Answered a) {
+        ctx.header("Location", "/reports/" + a.answerId());
+        ctx.contentType("application/json");
+        // Written here rather than through result(): Javalin copies a result through a fresh 8 kB buffer, a tenth of
+        // what the service allocated per answer.
+        ctx.res().setContentLength(a.json().length);
+        try {
+            ctx.outputStream().write(a.json());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An answer worked out, and when its audit row is recorded (at once with the journal; the group commit later). */

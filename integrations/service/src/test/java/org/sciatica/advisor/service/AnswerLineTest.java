@@ -13,48 +13,55 @@ import org.junit.jupiter.api.Test;
 
 class AnswerLineTest {
     @Test
-    void answersAreWorkedOutInTheOrderTheyWereAskedFor() throws Exception {
+    void anIdleLineWorksTheAnswerOutOnTheCallersThread() {
+        try (AnswerLine line = new AnswerLine(2, 10)) {
+            CompletableFuture<String> answer = line.submit(() -> Thread.currentThread().getName());
+            assertThat(answer).isCompletedWithValue(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void whenEveryPlaceIsTakenAnswersWaitAndAreWorkedOutInTheOrderTheyWereAskedFor() throws Exception {
         List<Integer> done = new CopyOnWriteArrayList<>();
         CountDownLatch hold = new CountDownLatch(1);
         try (AnswerLine line = new AnswerLine(1, 100)) {
-            CompletableFuture<Integer> first = line.submit(() -> {
-                await(hold);
-                done.add(0);
-                return 0;
-            });
+            takeThePlace(line, hold);
             CompletableFuture<?>[] rest = new CompletableFuture<?>[50];
             for (int i = 1; i <= 50; i++) {
                 int n = i;
                 rest[i - 1] = line.submit(() -> done.add(n));
             }
-            assertThat(line.waiting()).as("waiting behind the first").isEqualTo(50);
+            waitFor(() -> line.waiting() == 50);
+            assertThat(line.waiting()).as("waiting behind the answer being worked out").isEqualTo(50);
+            assertThat(rest[0]).isNotDone();
             hold.countDown();
             CompletableFuture.allOf(rest).get(10, TimeUnit.SECONDS);
-            assertThat(first.get()).isZero();
         }
-        assertThat(done).isSortedAccordingTo(Integer::compare).hasSize(51);
+        assertThat(done).isSortedAccordingTo(Integer::compare).hasSize(50);
     }
 
     @Test
     void whenTheLineIsFullARequestIsRefusedNotQueued() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         try (AnswerLine line = new AnswerLine(1, 2)) {
-            line.submit(() -> await(hold));
-            line.submit(() -> "second");
+            takeThePlace(line, hold);
+            line.submit(() -> "second"); // taken off the queue by the line's thread, which waits for the place
+            waitFor(() -> line.waiting() == 1);
             line.submit(() -> "third");
-            assertThatThrownBy(() -> line.submit(() -> "fourth")).isInstanceOf(AnswerLine.Full.class)
+            line.submit(() -> "fourth");
+            assertThat(line.waiting()).isEqualTo(3);
+            assertThatThrownBy(() -> line.submit(() -> "fifth")).isInstanceOf(AnswerLine.Full.class)
                     .hasMessage("too many answers waiting");
             hold.countDown();
         }
     }
 
     @Test
-    void closingLetsTheAnswersAlreadyQueuedFinish() {
+    void closingLetsTheAnswersAlreadyQueuedFinish() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
-        CompletableFuture<String> queued;
         AnswerLine line = new AnswerLine(1, 10);
-        line.submit(() -> await(hold));
-        queued = line.submit(() -> "answered");
+        takeThePlace(line, hold);
+        CompletableFuture<String> queued = line.submit(() -> "answered");
         new Thread(() -> {
             sleep(100);
             hold.countDown();
@@ -62,6 +69,18 @@ class AnswerLineTest {
         line.close();
         assertThat(queued).isCompletedWithValue("answered");
         assertThatThrownBy(() -> line.submit(() -> "after")).as("closed").isInstanceOf(AnswerLine.Full.class);
+    }
+
+    /** Another thread starts an answer that holds the line's one place until {@code hold} is released. */
+    private static void takeThePlace(AnswerLine line, CountDownLatch hold) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Thread t = new Thread(() -> line.submit(() -> {
+            started.countDown();
+            return await(hold);
+        }));
+        t.setDaemon(true);
+        t.start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the holding answer started").isTrue();
     }
 
     @Test
@@ -77,6 +96,13 @@ class AnswerLineTest {
             Thread.currentThread().interrupt();
         }
         return "held";
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            sleep(5);
+        }
     }
 
     private static void sleep(long ms) {
