@@ -791,6 +791,15 @@ public final class SciaticaService implements AutoCloseable {
         }
     }
 
+    /** The hash of an assessment the library has accepted, as a hook's ({@link #hash}): the same fields, the same hash. */
+    private static String adviceHash(String body) {
+        try {
+            return hash((ObjectNode) Json.MAPPER.readTree(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("an assessment the library parsed is not JSON: " + e.getMessage(), e);
+        }
+    }
+
     static String hash(ObjectNode assessment) {
         ObjectNode canonical = assessment.deepCopy();
         canonical.remove("id");
@@ -912,7 +921,7 @@ public final class SciaticaService implements AutoCloseable {
         byte[] json = RecommendationJson.compactUtf8(r);
         String answerId = AnswerIds.next(clock);
         Store.Answer row = new Store.Answer(answerId, clock.instant(), "advice", null, r.rulesVersion(),
-                null, r.disposition().name(), DeflatedJson.of(json), List.of());
+                adviceHash(body), r.disposition().name(), DeflatedJson.of(json), List.of());
         if (journal != null) {
             try {
                 journal.append(row); // the answer leaves only once its row is in the journal file

@@ -401,6 +401,25 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * The hash of the assessment an answer was given for (SHA-256 of its fields in a fixed order, the id left out), to
+     * find the answers given for the same findings.
+     *
+     * @param answerId the answer id
+     * @return the hash, if the answer exists and had an assessment (a card asking for the intake has none)
+     */
+    public Optional<String> assessmentHash(String answerId) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT assessment_hash FROM answer WHERE answer_id = ?")) {
+            s.setString(1, answerId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new Unavailable("cannot read the answer: " + e.getMessage(), e);
+        }
+    }
+
     /** How clinicians answered the cards of one rule. */
     public record RuleFeedback(String ruleId, long accepted, long overridden, Map<String, Long> overridesByReason) {
     }
