@@ -268,7 +268,7 @@ final class AdviceJournal implements AutoCloseable {
     /** Moves a segment's rows that the store does not have yet into it, then deletes the segment. */
     private static void replay(Path segment, Store store) throws IOException {
         List<Store.Answer> answers = decode(segment);
-        List<Store.Answer> missing = answers.stream().filter(a -> store.answerJson(a.answerId()).isEmpty()).toList();
+        List<Store.Answer> missing = answers.stream().filter(a -> !store.hasAnswer(a.answerId())).toList();
         if (!missing.isEmpty()) {
             store.recordAnswers(missing);
         }

@@ -386,19 +386,18 @@ public final class Store implements AutoCloseable {
      * @return the answer's JSON, if the answer exists and had one
      */
     public Optional<String> answerJson(String answerId) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT answer_deflated, answer_json FROM answer WHERE answer_id = ?")) {
-            s.setString(1, answerId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                byte[] deflated = rs.getBytes(1);
-                return deflated != null ? Optional.of(DeflatedJson.wrap(deflated).json()) : Optional.ofNullable(rs.getString(2));
-            }
-        } catch (SQLException e) {
-            throw new Unavailable("cannot read the answer: " + e.getMessage(), e);
-        }
+        return answerColumns(answerId, "answer_deflated, answer_json", rs -> {
+            byte[] deflated = rs.getBytes(1);
+            return deflated != null ? DeflatedJson.wrap(deflated).json() : rs.getString(2);
+        });
+    }
+
+    /**
+     * @param answerId the answer id
+     * @return whether the store has that answer
+     */
+    public boolean hasAnswer(String answerId) {
+        return answerColumns(answerId, "answer_id", rs -> rs.getString(1)).isPresent();
     }
 
     /**
@@ -409,15 +408,26 @@ public final class Store implements AutoCloseable {
      * @return the hash, if the answer exists and had an assessment (a card asking for the intake has none)
      */
     public Optional<String> assessmentHash(String answerId) {
+        return answerColumns(answerId, "assessment_hash", rs -> rs.getString(1));
+    }
+
+    /** Reads a value from one answer's row, if the row exists and the value is not null. */
+    private <T> Optional<T> answerColumns(String answerId, String columns, RowValue<T> value) {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT assessment_hash FROM answer WHERE answer_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM answer WHERE answer_id = ?")) {
             s.setString(1, answerId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.ofNullable(value.read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new Unavailable("cannot read the answer: " + e.getMessage(), e);
         }
+    }
+
+    /** A value read from the current row of a result. */
+    @FunctionalInterface
+    private interface RowValue<T> {
+        @Nullable T read(ResultSet rs) throws SQLException;
     }
 
     /** How clinicians answered the cards of one rule. */
